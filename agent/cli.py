@@ -1,0 +1,377 @@
+"""The command line: thin click commands over the runner and the state store; rich for people,
+`--json` for programs. One handler turns AgentError into a message and its exit code."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+
+from agent import config as config_mod
+from agent.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError, ConfigError
+
+__version__ = "0.1.0"
+log = logging.getLogger("agent")
+
+
+# -- plumbing ----------------------------------------------------------------------------------------
+class Ctx:
+    def __init__(self, config_path: Path | None, verbose: bool):
+        self.config_path = config_path
+        self.verbose = verbose
+
+    @property
+    def path(self) -> Path:
+        return self.config_path or config_mod.default_config_path()
+
+    def load(self) -> config_mod.Config:
+        cfg = config_mod.load(self.path)
+        for warning in cfg.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        _setup_logging(cfg.settings.state_dir, self.verbose)
+        return cfg
+
+
+def _setup_logging(state_dir: Path, verbose: bool) -> None:
+    from logging.handlers import RotatingFileHandler
+
+    from agent.state import _secure_dir
+
+    root = logging.getLogger()
+    if getattr(root, "_interview_agent", False):
+        return
+    _secure_dir(state_dir)
+    log_path = state_dir / "interview-agent.log"
+    handler = RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    os.chmod(log_path, 0o600)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root.addHandler(handler)
+    root.addHandler(console)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    root._interview_agent = True  # type: ignore[attr-defined]
+
+
+def _parse_now(value: str | None, cfg: config_mod.Config) -> datetime:
+    if not value:
+        return datetime.now(cfg.identity.tz)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(f"--now {value!r} is not an ISO 8601 instant, e.g. 2026-11-17T18:00:00-05:00") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=cfg.identity.tz)
+
+
+class Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AgentError as exc:
+            verbose = bool(ctx.obj and ctx.obj.verbose)
+            if verbose:
+                log.exception("failed")
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=Group)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help="Config file (default: the user config dir's config.toml).")
+@click.option("-v", "--verbose", is_flag=True, help="Log details to stderr.")
+@click.version_option(__version__, prog_name="interview-agent")
+@click.pass_context
+def main(ctx: click.Context, config_path: Path | None, verbose: bool) -> None:
+    """Drafts the emails that follow a job interview, in your own mailbox. Never sends."""
+    ctx.obj = Ctx(config_path, verbose)
+
+
+# -- init / connect ----------------------------------------------------------------------------------
+def _example_config() -> str:
+    return (resources.files("agent.defaults") / "example.toml").read_text(encoding="utf-8")
+
+
+def _write_private(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+@main.command()
+@click.pass_obj
+def init(obj: Ctx) -> None:
+    """Write a commented example config (refuses to overwrite)."""
+    path = obj.path
+    if path.exists():
+        raise ConfigError(f"{path} already exists; edit it, or pass --config NEW_PATH")
+    _write_private(path, _example_config())
+    click.echo(f"wrote {path}\nnext: set [user] name, email and timezone, then connect a mailbox, e.g.\n"
+               f"  interview-agent --config {path} connect maildir ~/Mail")
+
+
+def _set_account(path: Path, account: dict[str, Any]) -> None:
+    import tomlkit
+
+    doc = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.parse(_example_config())
+    table = tomlkit.table()
+    for key, value in account.items():
+        table[key] = value
+    if "accounts" in doc:
+        del doc["accounts"]
+    doc["account"] = table
+    _write_private(path, tomlkit.dumps(doc))
+
+
+@main.group()
+def connect() -> None:
+    """Connect a mailbox once: writes [account] into the config, secrets into the token store."""
+
+
+@connect.command("maildir")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.pass_obj
+def connect_maildir(obj: Ctx, path: Path) -> None:
+    """A local Maildir++ tree (inbox at the root, .Sent, .Drafts)."""
+    root = path.expanduser().resolve()
+    if not ((root / "cur").is_dir() and (root / "new").is_dir()):
+        raise ConfigError(f"{root} is not a Maildir: it needs cur/ and new/ folders (the inbox) at its root")
+    _set_account(obj.path, {"provider": "maildir", "path": str(root)})
+    click.echo(f"connected maildir {root} in {obj.path}")
+
+
+@connect.command("imap")
+@click.option("--host", prompt=True)
+@click.option("--port", type=int, default=993, prompt=True)
+@click.option("--username", prompt=True)
+@click.option("--security", type=click.Choice(["tls", "starttls", "none"]), default="tls", prompt=True)
+@click.option("--password-command", default="", help="A command that prints the password (like mbsync's PassCmd).")
+@click.pass_obj
+def connect_imap(obj: Ctx, host: str, port: int, username: str, security: str, password_command: str) -> None:
+    """Any IMAP server: password or app password, kept in the keyring or a 0600 file."""
+    try:
+        from providers import imap
+    except ModuleNotFoundError as exc:
+        raise ConfigError("the IMAP provider is not available in this version") from exc
+    password = "" if password_command else click.prompt("Password (or app password)", hide_input=True)
+    account = imap.connect_imap(host, port, username, password, security, config_dir=str(obj.path.parent),
+                                password_command=password_command)
+    _set_account(obj.path, account)
+    click.echo(f"connected imap {username}@{host} in {obj.path}")
+
+
+@connect.command("gmail")
+def connect_gmail() -> None:
+    """Gmail API + Google Calendar (not in this version yet)."""
+    raise ConfigError("the Gmail provider is not available in this version yet; meanwhile use IMAP with an "
+                      "app password: interview-agent connect imap --host imap.gmail.com")
+
+
+@connect.command("outlook")
+def connect_outlook() -> None:
+    """Microsoft Graph (not in this version yet)."""
+    raise ConfigError("the Outlook provider is not available in this version yet")
+
+
+# -- run ---------------------------------------------------------------------------------------------
+@main.command()
+@click.option("--now", "now_text", default=None, help="Make the agent's clock read this ISO 8601 instant.")
+@click.option("--dry-run", is_flag=True, help="Print what would be drafted; change nothing.")
+@click.option("--force", is_flag=True, help="Proceed even past max_drafts_per_run.")
+@click.pass_obj
+def run(obj: Ctx, now_text: str | None, dry_run: bool, force: bool) -> None:
+    """One pass: sync, detect, draft, follow up. What cron calls."""
+    from agent import runner
+    from agent.state import State
+
+    cfg = obj.load()
+    now = _parse_now(now_text, cfg)
+    worst = EXIT_OK
+    with State.open(cfg.settings.state_dir) as state:
+        for account in cfg.accounts:
+            name = runner.account_name(account)
+            try:
+                report = runner.run_account(cfg, account, state, now, dry_run=dry_run, force=force)
+            except AgentError as exc:
+                if len(cfg.accounts) == 1:
+                    raise
+                click.echo(f"error: {name}: {exc}", err=True)
+                worst = max(worst, exc.exit_code if exc.exit_code != EXIT_CONFIG else EXIT_FAILED)
+                continue
+            worst = max(worst, report.exit_code)
+            _print_run(report, dry_run, cfg)
+    sys.exit(worst)
+
+
+def _print_run(report, dry_run: bool, cfg) -> None:
+    views = report.plan.views
+    due = [v for v in views if v.state not in ("closed",)]
+    if dry_run:
+        click.echo(f"{report.account}: {len(views)} interview(s); would draft {len(report.plan.actions)}:")
+        for a in report.plan.actions:
+            click.echo(f"  {a.kind:<15} to {a.to.email:<35} {a.reason}")
+        return
+    if report.held_back:
+        click.echo(f"{report.account}: {report.held_back}", err=True)
+    for rec in report.made:
+        click.echo(f"drafted {rec.kind} to {', '.join(rec.to)}: {rec.subject}")
+    logging.getLogger("agent.run").info("run %s: %d interview(s) tracked, %d open, %d draft(s) made, "
+                                        "%d skipped", report.account, len(views), len(due), len(report.made),
+                                        len(report.failed) + len(report.skipped_mail))
+
+
+# -- status / show / set-decision --------------------------------------------------------------------
+def _evaluate_all(cfg, state, now_text: str | None):
+    from agent import runner
+
+    out = []
+    for account in cfg.accounts:
+        name = runner.account_name(account)
+        if now_text:
+            now = _parse_now(now_text, cfg)
+        else:  # as of the last run: what the agent knew then, at that run's clock
+            last = state.last_run(name)
+            now = datetime.fromisoformat(last) if last else datetime.now(cfg.identity.tz)
+        plan, _ = runner.evaluate(cfg, state, name, now)
+        out.append((name, now, plan))
+    return out
+
+
+def _interview_json(view, tz) -> dict[str, Any]:
+    iv = view.interview
+    return {
+        "id": iv.id, "company": iv.company, "role": iv.role, "title": iv.title,
+        "start": iv.start.astimezone(tz).isoformat(), "end": iv.end.astimezone(tz).isoformat(),
+        "state": view.state, "decision_date": view.decision.day.isoformat(),
+        "decision_source": view.decision.source, "decision_sentence": view.decision.sentence,
+        "next_step": view.next_step,
+        "contact": iv.contact.to_json() if iv.contact else None,
+        "interviewers": [p.to_json() for p in iv.interviewers],
+        "drafts": [{"kind": d.kind, "to": list(d.to), "message_id": d.message_id,
+                    "created_at": d.created_at.isoformat() if d.created_at else None, "state": d.state,
+                    "subject": d.subject} for d in view.drafts if d.state != "intent"],
+    }
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output (stable).")
+@click.option("--now", "now_text", default=None, help="Evaluate at this instant (default: the last run's).")
+@click.pass_obj
+def status(obj: Ctx, as_json: bool, now_text: str | None) -> None:
+    """The interviews tracked, their state and next due step, and every draft made."""
+    from agent.state import State
+
+    cfg = obj.load()
+    tz = cfg.identity.tz
+    with State.open(cfg.settings.state_dir) as state:
+        results = _evaluate_all(cfg, state, now_text)
+    views = [v for _, _, plan in results for v in plan.views]
+    if as_json:
+        click.echo(json.dumps({"interviews": [_interview_json(v, tz) for v in views]}, indent=2,
+                              ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Interviews (as of {results[0][1].astimezone(tz):%Y-%m-%d %H:%M})" if results else None)
+    for col in ("id", "company", "role", "when", "state", "decision", "next", "drafts"):
+        table.add_column(col)
+    for v in views:
+        iv = v.interview
+        drafts = ", ".join(f"{d.kind}:{d.state}" for d in v.drafts if d.state != "intent") or "-"
+        table.add_row(iv.id, iv.company or "?", iv.role or "-", f"{iv.start.astimezone(tz):%a %b %d %H:%M}",
+                      v.state, f"{v.decision.day:%b %d} ({v.decision.source.split(' ')[0]})", v.next_step, drafts)
+    Console().print(table if views else "No interviews tracked yet.")
+
+
+@main.command()
+@click.argument("interview_id")
+@click.option("--now", "now_text", default=None, help="Evaluate at this instant (default: the last run's).")
+@click.pass_obj
+def show(obj: Ctx, interview_id: str, now_text: str | None) -> None:
+    """One interview in full: sources, people, dates, drafts, and the reasons behind each decision."""
+    from agent.state import State
+
+    cfg = obj.load()
+    tz = cfg.identity.tz
+    with State.open(cfg.settings.state_dir) as state:
+        views = [v for _, _, plan in _evaluate_all(cfg, state, now_text) for v in plan.views]
+    view = next((v for v in views if v.interview.id == interview_id), None)
+    if view is None:
+        raise AgentError(f"no interview {interview_id!r}; `interview-agent status` lists them")
+    iv = view.interview
+    lines = [
+        f"{iv.id}  {iv.company or '?'} - {iv.role or 'role not stated'}",
+        f"  title:        {iv.title}",
+        f"  when:         {iv.start.astimezone(tz):%a %Y-%m-%d %H:%M} - {iv.end.astimezone(tz):%H:%M} ({cfg.identity.timezone})",
+        f"  source:       {iv.origin}",
+        f"  state:        {view.state}; next: {view.next_step}",
+        f"  contact:      {_person(iv.contact)}",
+        f"  interviewers: {', '.join(_person(p) for p in iv.interviewers) or '-'}",
+        f"  decision:     {view.decision.day.isoformat()} from {view.decision.source}",
+        f"                \"{view.decision.sentence}\"",
+        "  drafts:",
+        *([f"    {d.kind} to {', '.join(d.to)}: {d.state} (made {d.created_at:%Y-%m-%d %H:%M}; {d.reason})"
+           for d in view.drafts if d.created_at] or ["    none yet"]),
+        "  why:",
+        *(f"    - {line}" for line in view.log),
+    ]
+    click.echo("\n".join(lines))
+
+
+def _person(p) -> str:
+    if p is None:
+        return "-"
+    return f"{p.name} <{p.email}>" if p.name else p.email
+
+
+@main.command("set-decision")
+@click.argument("interview_id")
+@click.argument("when", nargs=-1, required=True)
+@click.option("--now", "now_text", default=None, help="The instant the user says it (default: now).")
+@click.pass_obj
+def set_decision(obj: Ctx, interview_id: str, when: tuple[str, ...], now_text: str | None) -> None:
+    """Record the decision date you were told ("next Friday", "Dec 11", 2026-12-11)."""
+    from agent import dates
+    from agent.state import State
+
+    cfg = obj.load()
+    now = _parse_now(now_text, cfg)
+    text = " ".join(when)
+    try:
+        day = dates.parse_user_date(text, now=now, tz=cfg.identity.tz)
+    except ValueError as exc:
+        raise AgentError(f"cannot read {text!r} as a date: {exc}") from exc
+    with State.open(cfg.settings.state_dir) as state:
+        ids = {v.interview.id for _, _, plan in _evaluate_all(cfg, state, now_text) for v in plan.views}
+        if interview_id not in ids:
+            raise AgentError(f"no interview {interview_id!r}; `interview-agent status` lists them")
+        state.set_decision(interview_id, day, f"you said: {text}", now)
+    click.echo(f"decision date for {interview_id}: {day.isoformat()}")
+
+
+# -- demo ----------------------------------------------------------------------------------------------
+@main.command()
+@click.option("--dir", "directory", type=click.Path(path_type=Path), default=None,
+              help="Where to build the sample mailbox (default: a new temporary folder).")
+def demo(directory: Path | None) -> None:
+    """The sample mailbox replayed over two weeks, no account needed."""
+    from agent import demo as demo_mod
+
+    demo_mod.run_demo(directory, main)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+
+__all__ = ["main", "EXIT_FAILED", "EXIT_UNREACHABLE"]

@@ -1,0 +1,378 @@
+"""Turn a `DraftAction` into the words of a draft and then into safe RFC 5322 bytes.
+
+Two steps, both pure:
+- `compose` renders the user-editable Jinja2 templates (thank-you, follow-up, acknowledgement) into a
+  `ComposedDraft`: recipients, subject, body and threading ids (B9, B10, B17, B18).
+- `to_mime` turns a `ComposedDraft` into the bytes a person's mail client would have written: only
+  From, To, Subject, Date, Message-ID, In-Reply-To, References and the MIME headers (B23), with every
+  untrusted value cleaned so that nothing from a mail or an invitation can add a header or a
+  recipient (B21).
+
+Templates ship in the `agent.defaults` package (`config/templates/`); a file with the same name in the
+user's `<config_dir>/templates/` replaces the packaged one. Jinja's loaders read those files; nothing
+else here touches the disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from email import policy as email_policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from agent.config import Identity, Profile
+from agent.model import DraftAction, Interview, Message, Person
+
+KINDS = ("thank_you", "follow_up", "acknowledgement")
+OUTCOMES = ("rejection", "timeline", "other")
+THANK_YOU_MAX_WORDS = 150  # B10, counted before the signature
+
+# Long names from mail or calendars are cut: they are never needed whole and would swamp a short note.
+_MAX_NAME = 100
+_MAX_SUBJECT = 200
+_MAX_COMPANY = 60
+_MAX_ROLE = 80
+_MAX_REFERENCES = 20  # the first and the last 19, as mail clients do to keep the header bounded
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+# "Re:", "RE:", "Aw:", "Sv:", "Antw:", "Re[2]:", ... repeated at the start of a subject.
+# "Fwd:" is not a reply prefix and is kept.
+_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|aw|sv|vs|antw|antwort|ref|res|odp|ynt|ats)"
+                           r"\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*)+", re.IGNORECASE)
+# A dot-atom local part and a host name: the only recipient addresses a draft is written to.
+_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*\Z")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})*\Z")
+# A msg-id we are willing to copy into In-Reply-To/References: printable ASCII, no spaces or brackets.
+_MSG_ID = re.compile(r"<[!-;=?-~]{1,250}>\Z")
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam"}
+
+
+@dataclass(frozen=True)
+class ComposedDraft:
+    """A draft's content before it becomes bytes: recipients, subject, body and threading ids."""
+
+    to: tuple[Person, ...]
+    subject: str
+    body: str
+    in_reply_to: str = ""
+    references: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- cleaning untrusted text (B21)
+
+def clean_text(value: str, limit: int = 0) -> str:
+    """One line of untrusted text made safe for a header or a sentence.
+
+    Removes control characters (CR and LF included), zero-width and bidi controls (Unicode
+    format characters) and line/paragraph separators, folds whitespace to single spaces,
+    neutralises RFC 2047 encoded-word openers ("=?") so that a header folder can never decode
+    them into new header lines, and cuts to `limit` characters at a word boundary when given.
+    """
+    kept = []
+    for ch in value or "":
+        cat = unicodedata.category(ch)
+        if ch in "\t\r\n" or cat in ("Zl", "Zp"):
+            kept.append(" ")
+        elif cat in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            continue
+        else:
+            kept.append(ch)
+    text = " ".join("".join(kept).split())
+    # Python's header folder decodes "=?charset?q?...?=" it finds in a value and may write the decoded
+    # CR/LF as real line breaks; with the "=?" broken up there is no encoded word left to decode.
+    while "=?" in text:
+        text = text.replace("=?", "= ?")
+    if limit and len(text) > limit:
+        cut = text[:limit]
+        text = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:-")
+    return text
+
+
+def _clean_name(name: str) -> str:
+    # Brackets, quotes and backslashes have no place in a person's name and are what address
+    # spoofing is built from; the email package quotes what remains.
+    return clean_text(re.sub(r'[<>"\\]', " ", name or ""), _MAX_NAME)
+
+
+def checked_address(email: str) -> Address:
+    """The `Address` for a single plain addr-spec, or ValueError when `email` is anything else
+    (several addresses, a display name, spaces, non-ASCII, an encoded word, a missing part)."""
+    value = email or ""
+    local, at, domain = value.rpartition("@")
+    if (not at or len(value) > 254 or not _LOCAL.match(local) or not _DOMAIN.match(domain)
+            or "=?" in local or len(local) > 64):
+        raise ValueError(f"not a single valid email address: {value[:80]!r}")
+    return Address(username=local, domain=domain.lower())
+
+
+def _clean_person(person: Person) -> Person:
+    checked_address(person.email)
+    return Person(email=person.email, name=_clean_name(person.name))
+
+
+# ---------------------------------------------------------------- names, phrases, dates
+
+def _fallback_first_name(person: Person) -> str:
+    name = _clean_name(person.name)
+    if not name or "@" in name:
+        return ""
+    if name.count(",") == 1:  # "Lopez, Ana" -> "Ana Lopez"
+        last, first = (p.strip() for p in name.split(","))
+        name = f"{first} {last}".strip()
+    for word in name.split():
+        bare = word.strip(".,;:'()[]")
+        if bare.lower() in _HONORIFICS:
+            continue
+        return bare
+    return ""
+
+
+def _first_name(person: Person) -> str:
+    """The recipient's first name for the greeting, or "" when none is known (B9)."""
+    found = ""
+    try:  # agent.people owns name judgments; keep working on our own when it is absent or differs
+        from agent.people import first_name as people_first_name
+        found = people_first_name(person) or ""
+    except (ImportError, AttributeError, TypeError, ValueError):
+        found = ""
+    if not isinstance(found, str):
+        found = ""
+    found = _clean_name(found) or _fallback_first_name(person)
+    found = found.strip(".,;:'()[]")
+    # A greeting is "Hi Ana,": never an address, a number or a fragment of punctuation.
+    if not found or "@" in found or " " in found or not any(ch.isalpha() for ch in found):
+        return ""
+    if found.islower() or (found.isupper() and len(found) > 2):
+        found = found.capitalize()
+    return found
+
+
+def _position(role: str, company: str) -> str:
+    """'the Backend Engineer role at Acme', 'the position at Acme', 'the Backend Engineer role',
+    or 'the role' when neither is known."""
+    if role:
+        noun = "" if re.search(r"\b(role|position|opening|job)\s*$", role, re.IGNORECASE) else " role"
+        phrase = f"the {role}{noun}"
+        return f"{phrase} at {company}" if company else phrase
+    return f"the position at {company}" if company else "the role"
+
+
+def _variant(*parts: str) -> int:
+    """A stable number that picks among wordings: varied across people, the same on every run."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
+def _sentences(text: str) -> list[str]:
+    text = " ".join(text.split())
+    if not text:
+        return []
+    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])", text) if p.strip()]
+    if parts and parts[-1][-1] not in ".!?":
+        parts[-1] += "."
+    return parts
+
+
+def _word_count(text: str) -> int:
+    # Whitespace-separated tokens: a dash or an initial counts too, so the limit is never undercounted.
+    return len(text.split())
+
+
+def _words_before_signature(body: str, signature: str) -> int:
+    head, found, _ = body.rpartition(signature.strip()) if signature.strip() else ("", "", "")
+    return _word_count(head if found else body)
+
+
+# ---------------------------------------------------------------- templates
+
+def _packaged_template(name: str) -> str | None:
+    # importlib.resources works for wheels, zips and editable installs alike.
+    resource = importlib.resources.files("agent.defaults") / "templates" / name
+    return resource.read_text(encoding="utf-8") if resource.is_file() else None
+
+
+@lru_cache(maxsize=8)
+def _environment(templates_dir: Path | None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(templates_dir), encoding="utf-8"))
+    loaders.append(jinja2.FunctionLoader(_packaged_template))
+    return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=False,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True,
+                              keep_trailing_newline=True)
+
+
+def render(kind: str, context: dict, templates_dir: Path | None = None) -> str:
+    """Render the `<kind>.txt.j2` template (the user's copy in `templates_dir` first) and tidy the
+    whitespace: no trailing spaces, at most one blank line in a row, one final newline."""
+    text = _environment(templates_dir).get_template(f"{kind}.txt.j2").render(**context)
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return body + "\n"
+
+
+# ---------------------------------------------------------------- subjects and threading
+
+def reply_subject(original: str) -> str:
+    """'Re: ' plus the original subject without its reply prefixes ('Re: RE: Aw: x' -> 'Re: x')."""
+    bare = _REPLY_PREFIX.sub("", clean_text(original, _MAX_SUBJECT)).strip()
+    return f"Re: {bare}" if bare else ""
+
+
+def _references(reply_to: Message) -> tuple[str, ...]:
+    seen: list[str] = []
+    for mid in (*reply_to.references, reply_to.message_id):
+        mid = (mid or "").strip()
+        if _MSG_ID.match(mid) and mid not in seen:
+            seen.append(mid)
+    if len(seen) > _MAX_REFERENCES:
+        seen = [seen[0], *seen[-(_MAX_REFERENCES - 1):]]
+    return tuple(seen)
+
+
+def _new_subject(kind: str, role: str, company: str, outcome: str) -> str:
+    if kind == "thank_you":
+        if role:
+            return f"Thank you — {role} interview"
+        return f"Thank you for your time — {company}" if company else "Thank you for your time"
+    if kind == "follow_up":
+        if role:
+            return f"Following up on the {role} interview"
+        return f"Following up on my interview with {company}" if company else "Following up on my interview"
+    if outcome == "rejection":
+        return f"Thank you — {role or company}" if (role or company) else "Thank you"
+    return "Thank you for the update"
+
+
+# ---------------------------------------------------------------- compose
+
+def compose(action: DraftAction, interview: Interview, identity: Identity, profile: Profile, *,
+            outcome: str = "", templates_dir: Path | None = None) -> ComposedDraft:
+    """Write the draft `action` asks for. `outcome` ("rejection" | "timeline" | "other") says what
+    the company's answer was, for acknowledgements. `templates_dir` is the user's template folder
+    (`<config_dir>/templates`): a file there replaces the packaged template of the same name.
+    Raises ValueError for an unknown kind or when the recipient is not a single valid address."""
+    if action.kind not in KINDS:
+        raise ValueError(f"unknown draft kind {action.kind!r}")
+    recipient = _clean_person(action.to)
+    company = clean_text(interview.company, _MAX_COMPANY)
+    role = clean_text(interview.role, _MAX_ROLE)
+    local_start = interview.start.astimezone(identity.tz)
+    signature = (profile.signature or identity.name).strip()
+    first = _first_name(action.to)
+    context = {
+        "kind": action.kind,
+        "greeting": f"Hi {first}," if first else "Hello,",
+        "first_name": first,
+        "company": company,
+        "role": role,
+        "position": _position(role, company),
+        "interview_weekday": _WEEKDAYS[local_start.weekday()],
+        "interview_date": f"{_MONTHS[local_start.month - 1]} {local_start.day}",
+        "user_name": identity.name,
+        "user_first_name": identity.first_name,
+        "pitch": "",
+        "signature": signature,
+        "outcome": outcome if outcome in OUTCOMES else "other",
+        "variant": _variant(interview.id, action.kind, recipient.email),
+    }
+
+    if action.kind == "thank_you":
+        body = _thank_you_body(context, profile.pitch, templates_dir)
+    else:
+        body = render(action.kind, context, templates_dir)
+
+    subject = _new_subject(action.kind, role, company, context["outcome"])
+    in_reply_to, references = "", ()
+    if action.reply_to is not None:
+        # Same subject as the thread (Gmail threads on it); a thread without one gets a fresh subject.
+        subject = reply_subject(action.reply_to.subject) or subject
+        if _MSG_ID.match(action.reply_to.message_id.strip()):
+            in_reply_to = action.reply_to.message_id.strip()
+        references = _references(action.reply_to)
+    return ComposedDraft(to=(recipient,), subject=subject, body=body, in_reply_to=in_reply_to,
+                         references=references)
+
+
+def _thank_you_body(context: dict, pitch: str, templates_dir: Path | None) -> str:
+    """B10: one or two whole sentences of the pitch, fewer when the note would pass 150 words."""
+    sentences = _sentences(clean_text(pitch))[:2]
+    body = ""
+    for keep in range(len(sentences), -1, -1):
+        body = render("thank_you", {**context, "pitch": " ".join(sentences[:keep])}, templates_dir)
+        if _words_before_signature(body, context["signature"]) <= THANK_YOU_MAX_WORDS:
+            break
+    return body
+
+
+# ---------------------------------------------------------------- identifiers and bytes
+
+def new_message_id(identity: Identity, token: str) -> str:
+    """'<token@domain-of-the-user's-address>': what the user's own mail client would mint (B23).
+    `token` is the caller's random id (e.g. uuid4().hex)."""
+    token = re.sub(r"[^A-Za-z0-9.$_-]", "", token or "").strip(".")
+    domain = identity.email.rpartition("@")[2].lower()
+    if not token or not _DOMAIN.match(domain):
+        raise ValueError("a Message-ID needs a token and the user's email domain")
+    return f"<{token}@{domain}>"
+
+
+def _fold_ids(ids: tuple[str, ...]) -> str:
+    # One id per line: a folded line never needs to be split, so no id is ever encoded.
+    return "\n ".join(ids)
+
+
+def to_mime(draft: ComposedDraft, identity: Identity, *, message_id: str, date: datetime) -> bytes:
+    """The draft as plain-text RFC 5322 bytes with CRLF line ends: From, To, Subject, Date,
+    Message-ID, In-Reply-To and References when threaded, MIME-Version, Content-Type (text/plain,
+    utf-8) and Content-Transfer-Encoding (quoted-printable), nothing else (B23).
+    Raises ValueError when an address is not a single valid addr-spec, when `message_id` is not a
+    plain "<...>" id, when `date` is naive or when there is no recipient."""
+    if date.tzinfo is None or date.utcoffset() is None:
+        raise ValueError("the draft's Date must be timezone-aware")
+    if not _MSG_ID.match(message_id or ""):
+        raise ValueError(f"not a Message-ID: {message_id[:80]!r}")
+    if not draft.to:
+        raise ValueError("a draft needs at least one recipient")
+    sender = checked_address(identity.email)
+    recipients = []
+    for person in draft.to:
+        addr = checked_address(person.email)
+        recipients.append(Address(display_name=_clean_name(person.name), username=addr.username,
+                                  domain=addr.domain))
+
+    # refold_source="none": the ids set raw below are written as given (already one per line);
+    # the email package would otherwise encode a long id as an RFC 2047 word, breaking threading.
+    policy = email_policy.SMTP.clone(refold_source="none")
+    msg = EmailMessage(policy=policy)
+    msg["From"] = Address(display_name=_clean_name(identity.name), username=sender.username,
+                          domain=sender.domain)
+    msg["To"] = tuple(recipients)
+    msg["Subject"] = clean_text(draft.subject, _MAX_SUBJECT)
+    msg["Date"] = format_datetime(date.astimezone(identity.tz))
+    msg.set_raw("Message-ID", message_id)
+    in_reply_to = draft.in_reply_to.strip()
+    if in_reply_to and _MSG_ID.match(in_reply_to):
+        msg.set_raw("In-Reply-To", in_reply_to)
+    references = tuple(dict.fromkeys(r.strip() for r in draft.references if _MSG_ID.match(r.strip())))
+    if references:
+        msg.set_raw("References", _fold_ids(references))
+    msg["MIME-Version"] = "1.0"
+    body = draft.body.replace("\r\n", "\n").replace("\r", "\n")
+    # Quoted-printable keeps every line under 78 bytes, whatever the body holds.
+    msg.set_content(body, subtype="plain", charset="utf-8", cte="quoted-printable")
+    return msg.as_bytes(policy=policy)

@@ -1,0 +1,85 @@
+"""Carries out the planner's actions through a provider, recording each draft's intent (with the
+Message-ID it will carry) before writing it and its ref after (B20). The only module that writes drafts.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+
+from agent import compose
+from agent.config import Identity, Profile
+from agent.lifecycle import Plan, resolve_missing
+from agent.model import DraftRecord, Interview, Message
+from agent.state import State
+from providers.base import Provider
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Outcome:
+    made: list[DraftRecord] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # action keys skipped, with the reason logged
+
+
+def recover_intents(provider: Provider, state: State, account: str, now: datetime) -> None:
+    """A crash between recording an intent and recording the draft leaves an intent row. If the draft
+    reached Drafts, record it; otherwise forget the intent so the planner drafts it again."""
+    for rec in state.drafts(account):
+        if rec.state != "intent":
+            continue
+        ref = provider.find_draft(rec.message_id)
+        if ref is not None:
+            state.record_created(rec.key, ref, now)
+            log.info("recovered draft %s after an interrupted run", rec.key)
+        else:
+            state.forget_intent(rec.key)
+            log.info("an interrupted run had not written draft %s; it will be drafted again", rec.key)
+
+
+def refresh_draft_states(provider: Provider, state: State, account: str, sent: Sequence[Message],
+                         now: datetime) -> None:
+    """What became of the drafts the agent made: still there, edited, sent or deleted (B20)."""
+    watched = [d for d in state.drafts(account) if d.state in ("draft", "edited")]
+    if not watched:
+        return
+    seen = provider.draft_status(watched)
+    changes: dict[str, str] = {}
+    for rec in watched:
+        status = seen.get(rec.key, "present")
+        new = {"present": "draft", "edited": "edited"}.get(status) or resolve_missing(rec, sent)
+        if new != rec.state:
+            changes[rec.key] = new
+            log.info("draft %s is now %s", rec.key, new)
+    state.set_draft_states(changes, now)
+
+
+def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider, state: State, account: str,
+            identity: Identity, profile: Profile, templates_dir: Path | None, now: datetime) -> Outcome:
+    outcome = Outcome()
+    for action in plan.actions:
+        interview = interviews[action.interview_id]
+        try:
+            draft = compose.compose(action, interview, identity, profile,
+                                    outcome=plan.outcomes.get(action.key, ""), templates_dir=templates_dir)
+            message_id = compose.new_message_id(identity, uuid.uuid4().hex)
+            raw = compose.to_mime(draft, identity, message_id=message_id, date=now)
+        except ValueError as exc:  # e.g. a recipient address that is not one valid address (B21)
+            log.warning("skipped draft %s: %s", action.key, exc)
+            outcome.failed.append(action.key)
+            continue
+        record = DraftRecord(key=action.key, interview_id=action.interview_id, kind=action.kind,
+                             to=tuple(p.email for p in draft.to), message_id=message_id, created_at=None,
+                             state="intent", subject=draft.subject, reason=action.reason)
+        state.record_intent(account, record, now)
+        ref = provider.create_draft(raw, message_id=message_id, reply_to=action.reply_to)
+        state.record_created(action.key, ref, now)
+        record.state, record.provider_ref, record.created_at = "draft", ref, now
+        outcome.made.append(record)
+        log.info("drafted %s to %s", action.kind, ", ".join(record.to))
+    return outcome

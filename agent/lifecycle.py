@@ -1,0 +1,396 @@
+"""The planner: from what is known about each interview and the time now, its state, its decision date
+and the drafts due. A pure function; the executor carries the actions out.
+
+Choices where the rules are silent (also in README "How the agent decides"):
+- Mail is tied to an interview by thread (In-Reply-To/References of the scheduling mail or of a draft
+  the agent made), by person (contact, interviewers), by company domain, or, for applicant-tracking and
+  no-reply senders, by the company's name in the mail. With several interviews at one company, mail
+  goes to the latest interview that had started when it was written (else the first one).
+- A thank-you is not drafted once the company has said no. An offer or a next round closes the
+  interview but the thank-yous still go out. A later round closes an earlier one only when it was
+  scheduled after the earlier one ended (two interviews booked together are two interviews).
+- "Passed in silence" (B17): nothing heard from the company on or after the decision day. A follow-up
+  the user wrote themselves after that day counts as the follow-up.
+- Stale items on a first run are not drafted: a follow-up more than 21 days after the decision day, an
+  acknowledgement of a message more than 14 days old.
+- A further follow-up (when max_follow_ups > 1) needs a new decision date stated after the last one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Iterable, Sequence
+
+from agent import dates, people, replies
+from agent.config import Identity, Settings
+from agent.model import DecisionStatement, DraftAction, DraftRecord, Interview, Message, Person
+from agent.replies import ReplyVerdict
+
+STALE_FOLLOW_UP = timedelta(days=21)
+STALE_ACK = timedelta(days=14)
+DECISIVE = ("rejection", "offer", "next_round")
+OPEN_DRAFT_STATES = ("intent", "draft", "edited")
+
+
+@dataclass
+class InterviewView:
+    interview: Interview
+    state: str
+    decision: DecisionStatement
+    next_step: str
+    log: list[str]
+    drafts: list[DraftRecord]
+    heard: list[tuple[Message, ReplyVerdict]] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    views: list[InterviewView]
+    actions: list[DraftAction]
+    outcomes: dict[str, str]  # acknowledgement action key -> what the company said
+
+
+def plan(interviews: Sequence[Interview], messages: Sequence[Message], drafts: Sequence[DraftRecord],
+         overrides: dict[str, DecisionStatement], identity: Identity, settings: Settings,
+         now: datetime) -> Plan:
+    assigned = assign_messages(interviews, messages, drafts, identity)
+    result = Plan(views=[], actions=[], outcomes={})
+    for iv in sorted(interviews, key=lambda i: (i.start, i.id)):
+        later = next((o for o in interviews if o.id != iv.id and o.start >= iv.end and _same_company(o, iv)),
+                     None)
+        planner = _InterviewPlanner(iv, assigned.get(iv.id, []), messages,
+                                    [d for d in drafts if d.interview_id == iv.id], overrides.get(iv.id),
+                                    later, identity, settings, now)
+        view, actions, outcomes = planner.run()
+        result.views.append(view)
+        result.actions.extend(actions)
+        result.outcomes.update(outcomes)
+    return result
+
+
+# -- tying mail to interviews ------------------------------------------------------------------------
+def _counterparts(m: Message) -> tuple[Person, ...]:
+    if m.folder == "sent":
+        return m.to + m.cc
+    return tuple(p for p in ((m.sender,) if m.sender else ()) + m.reply_to)
+
+
+def _threads(m: Message) -> set[str]:
+    return set(m.references) | ({m.in_reply_to} if m.in_reply_to else set())
+
+
+def _names_company(m: Message, company: str) -> bool:
+    if len(company) < 3:
+        return False
+    pattern = re.compile(r"\b" + re.escape(company) + r"\b", re.IGNORECASE)
+    sender_name = m.sender.name if m.sender else ""
+    return any(pattern.search(t) for t in (m.subject, sender_name, m.text[:5000]))
+
+
+def _is_system(email: str) -> bool:
+    return people.is_machine_address(email) or bool(people.ats_name(email))
+
+
+def assign_messages(interviews: Sequence[Interview], messages: Sequence[Message], drafts: Sequence[DraftRecord],
+                    identity: Identity) -> dict[str, list[Message]]:
+    """Each message goes to at most one interview (see the module docstring for how)."""
+    threads = {iv.id: set(iv.thread_message_ids) for iv in interviews}
+    for d in drafts:
+        if d.interview_id in threads:
+            threads[d.interview_id].add(d.message_id)
+    out: dict[str, list[Message]] = {iv.id: [] for iv in interviews}
+    for m in sorted(messages, key=lambda x: (x.date, x.key)):
+        refs = _threads(m) | {m.message_id}
+        by_thread = [iv for iv in interviews if refs & threads[iv.id]]
+        candidates = by_thread or [iv for iv in interviews if _matches(iv, m, identity)]
+        if not candidates:
+            continue
+        started = [iv for iv in candidates if iv.start <= m.date]
+        chosen = max(started, key=lambda i: i.start) if started else min(candidates, key=lambda i: i.start)
+        out[chosen.id].append(m)
+        threads[chosen.id].add(m.message_id)  # replies to this mail belong here too
+    return out
+
+
+def _matches(iv: Interview, m: Message, identity: Identity) -> bool:
+    known = {p.email for p in iv.interviewers} | ({iv.contact.email} if iv.contact else set())
+    for p in _counterparts(m):
+        if identity.is_me(p.email):
+            continue
+        if p.email in known or people.registrable_domain(p.domain) in iv.company_domains:
+            return True
+    return (m.folder == "inbox" and m.sender is not None and _is_system(m.sender.email)
+            and _names_company(m, iv.company))
+
+
+def _same_company(a: Interview, b: Interview) -> bool:
+    if set(a.company_domains) & set(b.company_domains):
+        return True
+    return bool(a.company) and a.company.lower() == b.company.lower()
+
+
+def resolve_missing(record: DraftRecord, sent: Iterable[Message]) -> str:
+    """A draft gone from Drafts: "sent" when it (or a mail to the same people with the same subject,
+    as some clients give a sent draft a new Message-ID) is in Sent, else "deleted" (B20)."""
+    subject = _bare_subject(record.subject)
+    for m in sent:
+        if m.message_id == record.message_id:
+            return "sent"
+        if (record.created_at and m.date >= record.created_at and _bare_subject(m.subject) == subject
+                and set(record.to) & {p.email for p in m.recipients}):
+            return "sent"
+    return "deleted"
+
+
+def _bare_subject(subject: str) -> str:
+    return re.sub(r"^((re|aw|sv|fw|fwd)\s*:\s*)+", "", subject.strip(), flags=re.IGNORECASE).lower()
+
+
+# -- one interview -----------------------------------------------------------------------------------
+class _InterviewPlanner:
+    def __init__(self, iv: Interview, msgs: list[Message], all_messages: Sequence[Message],
+                 drafts: list[DraftRecord], override: DecisionStatement | None, later_round: Interview | None,
+                 identity: Identity, settings: Settings, now: datetime):
+        self.iv, self.msgs, self.all, self.drafts = iv, msgs, all_messages, drafts
+        self.override, self.later_round = override, later_round
+        self.me, self.settings, self.now = identity, settings, now
+        self.tz = identity.tz
+        self.log: list[str] = list(iv.reasons)
+        self.actions: list[DraftAction] = []
+        self.outcomes: dict[str, str] = {}
+
+    def run(self) -> tuple[InterviewView, list[DraftAction], dict[str, str]]:
+        heard = self._heard_back()
+        decision = self._decision()
+        closed = self._closing(heard)
+        self._thank_yous(closed)
+        follow_up_due = self._follow_up(decision, heard, closed)
+        answered = self._acknowledgements(heard)
+        state = self._state(closed, answered, follow_up_due)
+        view = InterviewView(self.iv, state, decision, self._next_step(state, decision), self.log, self.drafts,
+                             heard)
+        return view, self.actions, self.outcomes
+
+    # people and records
+    def _records(self, kind: str) -> list[DraftRecord]:
+        return [d for d in self.drafts if d.kind == kind]
+
+    def _has(self, key: str) -> bool:
+        return any(d.key == key for d in self.drafts)
+
+    def _user_wrote_to(self, emails: set[str], after: datetime) -> Message | None:
+        return next((m for m in self.all if m.folder == "sent" and m.date >= after
+                     and emails & {p.email for p in m.recipients}), None)
+
+    def _company_addresses(self) -> set[str]:
+        known = {p.email for p in self.iv.interviewers}
+        if self.iv.contact:
+            known.add(self.iv.contact.email)
+        return known
+
+    # B15/B16: what the company said after the interview
+    def _heard_back(self) -> list[tuple[Message, ReplyVerdict]]:
+        heard = []
+        for m in self.msgs:
+            if m.folder != "inbox" or m.date <= self.iv.end or m.sender is None or self.me.is_me(m.sender.email):
+                continue
+            if replies.is_auto_reply(m):
+                self.log.append(f"ignored an automatic reply or bounce {m.message_id} ({m.date:%Y-%m-%d})")
+                continue
+            verdict = replies.classify_reply(m, self.tz)
+            if _is_system(m.sender.email) and verdict.kind not in DECISIVE:
+                continue  # a system notice is hearing back only when it carries the decision
+            heard.append((m, verdict))
+            said = f": \"{verdict.phrase}\"" if verdict.phrase else ""
+            self.log.append(f"heard back {m.date.astimezone(self.tz):%Y-%m-%d} from {m.sender.email} "
+                            f"({verdict.kind}){said}")
+        return heard
+
+    # B12-B14
+    def _decision(self) -> DecisionStatement:
+        statements: list[DecisionStatement] = []
+        if self.iv.description:
+            carrier = next((m for m in self.all if m.message_id in self.iv.thread_message_ids), None)
+            stated = carrier.date if carrier else self.iv.start - timedelta(days=1)
+            statements += [DecisionStatement(s.day, s.sentence, "description", s.stated_at) for s in
+                           dates.find_decision_statements(self.iv.description, stated_at=stated, tz=self.tz,
+                                                          source="description")]
+        for m in self.msgs:
+            if m.folder == "inbox" and replies.is_auto_reply(m):
+                continue
+            statements += dates.find_decision_statements(m.text, stated_at=m.date, tz=self.tz,
+                                                         source=f"mail {m.message_id}")
+        first_day = self.iv.start.astimezone(self.tz).date()
+        statements = [s for s in statements if s.day >= first_day]
+        if self.override:
+            statements.append(self.override)
+        chosen = dates.latest_statement(statements)
+        if chosen is None:
+            chosen = dates.default_decision(self.iv.end, self.tz, self.settings.default_decision_business_days)
+        where = {"default": "default", "set-decision": "set by you", "description": "invitation"}.get(
+            chosen.source, chosen.source)
+        self.log.append(f"decision date {chosen.day.isoformat()} ({where}): \"{chosen.sentence}\"")
+        return chosen
+
+    def _closing(self, heard: list[tuple[Message, ReplyVerdict]]) -> tuple[str, Message | None] | None:
+        for m, verdict in heard:
+            if verdict.kind in DECISIVE:
+                self.log.append(f"closed: {verdict.kind.replace('_', ' ')} on {m.date.astimezone(self.tz):%Y-%m-%d}")
+                return verdict.kind, m
+        later = self.later_round
+        if later is not None:
+            carrier = next((m for m in self.all if m.message_id in later.thread_message_ids), None)
+            scheduled = carrier.date if carrier else later.start
+            if scheduled >= self.iv.end:  # invited to it after this one: another round (B16)
+                self.log.append(f"closed: a later round was scheduled ({later.title or later.id})")
+                return "next_round", None
+        return None
+
+    # B8, B9, B11
+    def _thank_yous(self, closed) -> None:
+        iv, now = self.iv, self.now
+        if now < iv.end:
+            return
+        if closed is not None and closed[0] == "rejection":
+            if not self._records("thank_you"):
+                self.log.append("no thank-you: the company had already said no")
+            return
+        window_end = iv.end + timedelta(hours=self.settings.thank_you_window_hours)
+        recipients = list(iv.interviewers) or ([iv.contact] if iv.contact else [])
+        if not recipients:
+            self.log.append("no thank-you: no interviewer or contact address is known")
+            return
+        for person in recipients:
+            key = f"{iv.id}:thank_you:{person.email}"
+            if self._has(key):
+                continue
+            wrote = self._user_wrote_to({person.email}, iv.end)
+            if wrote is not None:
+                self.log.append(f"no thank-you to {person.email}: you wrote to them after the interview "
+                                f"({wrote.date.astimezone(self.tz):%Y-%m-%d %H:%M})")
+                continue
+            if now >= window_end:
+                continue
+            self.actions.append(DraftAction(key, iv.id, "thank_you", person, None,
+                                            f"thank-you to {person.email}: the interview ended "
+                                            f"{iv.end.astimezone(self.tz):%Y-%m-%d %H:%M}"))
+
+    # B17
+    def _follow_up(self, decision: DecisionStatement, heard, closed) -> bool:
+        iv, now = self.iv, self.now
+        made = self._records("follow_up")
+        if closed is not None or now < iv.end or self.settings.max_follow_ups == 0:
+            return False
+        today = now.astimezone(self.tz).date()
+        if today <= decision.day:
+            return False
+        if any(m.date.astimezone(self.tz).date() >= decision.day for m, _ in heard):
+            return False
+        if len(made) >= self.settings.max_follow_ups:
+            return False
+        last = max((d.created_at for d in made if d.created_at), default=None)
+        if last is not None and decision.stated_at <= last:
+            return False  # no new date since the last follow-up
+        day_end = datetime.combine(decision.day + timedelta(days=1), datetime.min.time(), self.tz)
+        manual = self._user_wrote_to(self._company_addresses(), day_end)
+        if manual is not None:
+            self.log.append(f"no follow-up: you wrote to them on {manual.date.astimezone(self.tz):%Y-%m-%d}")
+            return False
+        if now - day_end > STALE_FOLLOW_UP:
+            self.log.append("no follow-up: the decision date is more than three weeks past")
+            return False
+        to = iv.contact or (iv.interviewers[0] if iv.interviewers else None)
+        if to is None:
+            self.log.append("no follow-up: no contact address is known")
+            return False
+        key = f"{iv.id}:follow_up:{len(made) + 1}"
+        self.actions.append(DraftAction(key, iv.id, "follow_up", to, self._latest_with(to.email),
+                                        f"follow-up to {to.email}: the decision date "
+                                        f"{decision.day.isoformat()} passed with no word"))
+        return True
+
+    def _latest_with(self, email: str) -> Message | None:
+        """The latest mail between the user and this person: the thread a follow-up answers."""
+        between = [m for m in self.all if
+                   (m.folder == "inbox" and m.sender is not None and m.sender.email == email)
+                   or (m.folder == "sent" and email in {p.email for p in m.recipients})]
+        return max(between, key=lambda m: m.date, default=None)
+
+    # B18
+    def _acknowledgements(self, heard: list[tuple[Message, ReplyVerdict]]) -> bool:
+        sent_at = []
+        for d in self._records("follow_up"):
+            if d.state == "sent":
+                copy = next((m for m in self.all if m.folder == "sent" and m.message_id == d.message_id), None)
+                sent_at.append(copy.date if copy else d.created_at)
+        pending = sorted(t for t in sent_at if t is not None)
+        first_sent = pending[0] if pending else None
+        answered = False
+        for m, verdict in heard:
+            outcome = ""
+            if verdict.kind == "rejection":
+                outcome = "rejection"
+            elif verdict.kind in ("offer", "next_round"):
+                self.log.append(f"no acknowledgement for the {verdict.kind.replace('_', ' ')}: "
+                                f"answer that in your own words")
+            elif pending and m.date > pending[0]:
+                pending.pop(0)
+                outcome = verdict.kind
+            if first_sent is not None and m.date > first_sent:
+                answered = True
+            if not outcome:
+                continue
+            key = f"{self.iv.id}:acknowledgement:{m.message_id}"
+            if self._has(key):
+                continue
+            if any(s.folder == "sent" and m.message_id in _threads(s) for s in self.all):
+                self.log.append(f"no acknowledgement: you already answered {m.message_id}")
+                continue
+            if self.now - m.date > STALE_ACK:
+                self.log.append(f"no acknowledgement: {m.message_id} is more than two weeks old")
+                continue
+            to = m.sender if m.sender and not _is_system(m.sender.email) else self.iv.contact
+            if to is None:
+                self.log.append("no acknowledgement: the answer came from a system address and no contact is known")
+                continue
+            self.actions.append(DraftAction(key, self.iv.id, "acknowledgement", to, m,
+                                            f"acknowledgement to {to.email}: they answered ({verdict.kind})"))
+            self.outcomes[key] = outcome
+        return answered
+
+    def _state(self, closed, answered: bool, follow_up_due: bool) -> str:
+        if closed is not None:
+            return "closed"
+        if answered:
+            return "heard_back"
+        if follow_up_due:
+            return "follow_up_due"
+        if self._records("follow_up"):
+            return "followed_up"
+        if self.now < self.iv.end:
+            return "upcoming"
+        thank_yous = self._records("thank_you")
+        if any(a.kind == "thank_you" for a in self.actions):
+            return "awaiting_thank_you"
+        if any(d.state in OPEN_DRAFT_STATES for d in thank_yous):
+            return "thanked"
+        if thank_yous or self._user_wrote_to(self._company_addresses(), self.iv.end):
+            return "awaiting_decision"
+        if self.now >= self.iv.end + timedelta(hours=self.settings.thank_you_window_hours):
+            return "missed"
+        return "awaiting_thank_you"
+
+    def _next_step(self, state: str, decision: DecisionStatement) -> str:
+        local_end = self.iv.end.astimezone(self.tz)
+        follow = (f"follow-up after {decision.day.isoformat()} if there is no word"
+                  if self.settings.max_follow_ups else "none (follow-ups are off)")
+        return {
+            "upcoming": f"thank-you drafts after {local_end:%Y-%m-%d %H:%M}",
+            "awaiting_thank_you": "thank-you drafts at the next run",
+            "follow_up_due": "follow-up draft at the next run",
+            "followed_up": "waiting for their answer",
+            "heard_back": "none: they answered",
+            "closed": "none: decided",
+        }.get(state, follow)

@@ -1,0 +1,224 @@
+"""The state store: one SQLite file (0600, in a 0700 folder) per state dir.
+
+It keeps, per account, the provider's sync cursor, the messages read (reduced to `Message`), the
+events a calendar API reported, and, across accounts, every draft the agent intended or made, and the
+decision dates the user set. Each step is one transaction. The schema carries a version; migrations are
+ordered and named, and a database written by a newer version is refused rather than rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from agent import codec
+from agent.errors import StateError
+from agent.model import DecisionStatement, DraftRecord, Event, Message
+
+DB_NAME = "state.sqlite3"
+
+# Ordered, named migrations. Never edit one that has shipped; append a new one.
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_initial", """
+        CREATE TABLE accounts (
+            name TEXT PRIMARY KEY,
+            cursor TEXT,
+            last_run TEXT
+        );
+        CREATE TABLE messages (
+            account TEXT NOT NULL,
+            key TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            date TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (account, key)
+        );
+        CREATE INDEX messages_mid ON messages (message_id);
+        CREATE TABLE calendar (
+            account TEXT NOT NULL,
+            uid TEXT NOT NULL,
+            recurrence_id TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (account, uid, recurrence_id)
+        );
+        CREATE TABLE drafts (
+            key TEXT PRIMARY KEY,
+            account TEXT NOT NULL,
+            interview_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            recipients TEXT NOT NULL,
+            message_id TEXT NOT NULL UNIQUE,
+            subject TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL,
+            provider_ref TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            intent_at TEXT NOT NULL,
+            created_at TEXT,
+            updated_at TEXT
+        );
+        CREATE INDEX drafts_interview ON drafts (interview_id);
+        CREATE TABLE decisions (
+            interview_id TEXT PRIMARY KEY,
+            day TEXT NOT NULL,
+            text TEXT NOT NULL,
+            set_at TEXT NOT NULL
+        );
+    """),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _secure_dir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+
+
+class State:
+    """Open with `State.open(state_dir)`; close with `.close()` or use as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    # -- opening and migrations -------------------------------------------------------------------
+    @classmethod
+    def open(cls, state_dir: Path) -> "State":
+        state_dir = Path(state_dir).expanduser()
+        _secure_dir(state_dir)
+        path = state_dir / DB_NAME
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            state = cls(conn, path)
+            state._migrate()
+            return state
+        except sqlite3.DatabaseError as exc:
+            raise StateError(f"the state database {path} is unreadable ({exc}). Nothing was changed. "
+                             f"Move it aside to start afresh; the agent will then not know which drafts "
+                             f"it already made, so check your Drafts folder afterwards.") from exc
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StateError(f"the state database {self.path} was written by a newer version of "
+                             f"interview-agent (schema {version}, this one knows {SCHEMA_VERSION}); "
+                             f"upgrade interview-agent rather than let it rewrite the state.")
+        for number, (_name, sql) in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                for statement in filter(str.strip, sql.split(";")):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version={number}")
+
+    def check_integrity(self) -> str:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "State":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- sync data --------------------------------------------------------------------------------
+    def cursor(self, account: str) -> dict | None:
+        row = self.conn.execute("SELECT cursor FROM accounts WHERE name=?", (account,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else None
+
+    def store_sync(self, account: str, messages: Iterable[Message], events: Iterable[Event],
+                   events_complete: bool, cursor: dict, now: datetime) -> None:
+        """Messages, calendar changes and the new cursor, in one transaction: a crash keeps the old
+        cursor, so the same mail is read again, never lost."""
+        with self.transaction() as c:
+            c.executemany(
+                "INSERT OR REPLACE INTO messages (account, key, message_id, folder, date, data) "
+                "VALUES (?,?,?,?,?,?)",
+                [(account, m.key, m.message_id, m.folder, m.date.isoformat(), codec.message_to(m))
+                 for m in messages])
+            if events_complete:
+                c.execute("DELETE FROM calendar WHERE account=?", (account,))
+            c.executemany(
+                "INSERT OR REPLACE INTO calendar (account, uid, recurrence_id, data) VALUES (?,?,?,?)",
+                [(account, e.uid, e.recurrence_id, json.dumps(codec.event_to(e))) for e in events])
+            c.execute("INSERT INTO accounts (name, cursor, last_run) VALUES (?,?,?) "
+                      "ON CONFLICT(name) DO UPDATE SET cursor=excluded.cursor, last_run=excluded.last_run",
+                      (account, json.dumps(cursor), now.isoformat()))
+
+    def messages(self, account: str) -> list[Message]:
+        rows = self.conn.execute("SELECT data FROM messages WHERE account=? ORDER BY date, key", (account,))
+        return [codec.message_from(r[0]) for r in rows]
+
+    def calendar_events(self, account: str) -> list[Event]:
+        rows = self.conn.execute("SELECT data FROM calendar WHERE account=?", (account,))
+        return [codec.event_from(json.loads(r[0])) for r in rows]
+
+    def last_run(self, account: str) -> str | None:
+        row = self.conn.execute("SELECT last_run FROM accounts WHERE name=?", (account,)).fetchone()
+        return row[0] if row else None
+
+    # -- drafts -----------------------------------------------------------------------------------
+    def drafts(self, account: str | None = None) -> list[DraftRecord]:
+        sql = "SELECT key, interview_id, kind, recipients, message_id, created_at, state, provider_ref, " \
+              "subject, reason FROM drafts"
+        rows = self.conn.execute(sql + (" WHERE account=?" if account else "") + " ORDER BY intent_at, key",
+                                 (account,) if account else ())
+        return [DraftRecord(key=r[0], interview_id=r[1], kind=r[2], to=tuple(json.loads(r[3])), message_id=r[4],
+                            created_at=datetime.fromisoformat(r[5]) if r[5] else None, state=r[6],
+                            provider_ref=r[7], subject=r[8], reason=r[9]) for r in rows]
+
+    def record_intent(self, account: str, rec: DraftRecord, now: datetime) -> None:
+        """Before the draft is written: the key and Message-ID it will carry (B20)."""
+        with self.transaction() as c:
+            c.execute("INSERT INTO drafts (key, account, interview_id, kind, recipients, message_id, subject, "
+                      "state, reason, intent_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                      (rec.key, account, rec.interview_id, rec.kind, json.dumps(list(rec.to)),
+                       rec.message_id, rec.subject, "intent", rec.reason, now.isoformat()))
+
+    def record_created(self, key: str, provider_ref: str, now: datetime) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE drafts SET state='draft', provider_ref=?, created_at=?, updated_at=? WHERE key=?",
+                      (provider_ref, now.isoformat(), now.isoformat(), key))
+
+    def forget_intent(self, key: str) -> None:
+        """An intent whose draft never reached the mailbox (crash before the write)."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM drafts WHERE key=? AND state='intent'", (key,))
+
+    def set_draft_states(self, changes: dict[str, str], now: datetime) -> None:
+        if not changes:
+            return
+        with self.transaction() as c:
+            c.executemany("UPDATE drafts SET state=?, updated_at=? WHERE key=?",
+                          [(state, now.isoformat(), key) for key, state in changes.items()])
+
+    # -- decision dates the user set --------------------------------------------------------------
+    def set_decision(self, interview_id: str, day: date, text: str, now: datetime) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO decisions (interview_id, day, text, set_at) VALUES (?,?,?,?)",
+                      (interview_id, day.isoformat(), text, now.isoformat()))
+
+    def decision_overrides(self) -> dict[str, DecisionStatement]:
+        rows = self.conn.execute("SELECT interview_id, day, text, set_at FROM decisions")
+        return {r[0]: DecisionStatement(day=date.fromisoformat(r[1]), sentence=r[2], source="set-decision",
+                                        stated_at=datetime.fromisoformat(r[3])) for r in rows}

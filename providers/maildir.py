@@ -1,0 +1,445 @@
+"""Maildir++ provider: reads the inbox (the root) and Sent, writes drafts into `.Drafts`.
+
+Glossary
+- root: the Maildir++ root (`account.path`): the inbox lives at the root (`cur/`, `new/`, `tmp/`),
+  other folders are dot-directories beside it (`.Sent`, `.Drafts`).
+- unique name: a Maildir file name up to its info part (`:2,<flags>`). Flags change when a mail client
+  reads or answers a message, the unique name never does, so it is the message `key`.
+- cursor: `{"v": 1, "dirs": {"<dir>": {"mtime_ns": int, "keys": [unique, ...]}}}` with `<dir>` relative
+  to the root ("cur", "new", ".Sent/cur", ...). A directory whose mtime is unchanged has gained and lost
+  no file, so it is not listed again (the trick notmuch uses to stay fast on large trees).
+- draft ref: `"<unique>|<sha256 hex of the bytes written>"`; the hash tells an untouched draft from one
+  the user edited in place.
+
+Account keys: `path` (required; `~` expanded, relative to the config's folder), `sent_folder` and
+`drafts_folder` (optional folder names, e.g. ".Sent Items"), and `_tz`, an IANA zone name or ZoneInfo
+the runner injects from `user.timezone` (used for Date headers without a zone; default UTC).
+
+B19: nothing here renames, rewrites or deletes a file outside `.Drafts/tmp`; inbox and Sent are only read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import secrets
+import socket
+import stat
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from agent import mime
+from agent.errors import ConfigError, MalformedInput
+from agent.model import DraftRecord, Message
+from providers.base import ProviderError, SyncBatch
+
+CURSOR_VERSION = 1
+SENT_CANDIDATES = (".Sent", ".Sent Items", ".Sent Messages")
+DRAFTS_DEFAULT = ".Drafts"
+DRAFT_FLAGS = "DS"  # Draft + Seen, in the ASCII order the Maildir spec asks for
+# A directory modified this recently may change again within the same timestamp tick, so its mtime
+# is not trusted as "nothing changed" (notmuch does the same with the current second).
+RECENT_NS = 2_000_000_000
+HEADER_CHUNK = 8192
+MAX_HEADER_BYTES = 256 * 1024
+_INFO = re.compile(r"[:!]2,")  # "!" is the info separator some tools use where ":" is not allowed
+
+
+def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -> MaildirProvider:
+    """Open the Maildir++ tree named by `account["path"]`; ConfigError naming the key when it is unusable."""
+    where = account.get("_where", "account")
+    raw_path = account.get("path")
+    if not isinstance(raw_path, str) or not raw_path.strip():
+        raise ConfigError(f"{where}.path is missing; set it to your Maildir++ root (the folder that holds "
+                          f"cur/, new/ and .Sent), e.g. path = \"~/Mail\"")
+    root = Path(raw_path).expanduser()
+    if not root.is_absolute():
+        root = Path(config_dir) / root
+    if not (root / "cur").is_dir() or not (root / "new").is_dir():
+        hint = ""
+        for sub in ("Maildir", "Mail", "INBOX"):
+            if (root / sub / "cur").is_dir():
+                hint = f" ({root / sub} looks like one: did you mean path = \"{root / sub}\"?)"
+                break
+        raise ConfigError(f"{where}.path = {raw_path!r} is not a Maildir: {root} has no cur/ and new/ "
+                          f"folders; point it at your Maildir++ root{hint}")
+    tz_value = account.get("_tz", "UTC")
+    try:
+        tz = tz_value if isinstance(tz_value, ZoneInfo) else ZoneInfo(str(tz_value))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"user.timezone = {tz_value!r} is not an IANA time zone; use a name like "
+                          f"\"America/New_York\"") from exc
+    sent_name = _folder_option(account, "sent_folder", where)
+    drafts_name = _folder_option(account, "drafts_folder", where)
+    if sent_name is not None and _resolve_folder(root, sent_name) is None:
+        raise ConfigError(f"{where}.sent_folder = {sent_name!r}: no such Maildir folder in {root}; "
+                          f"use the folder's name as it appears there (e.g. \".Sent\"), or remove the key")
+    provider = MaildirProvider(root=root, tz=tz, sent_folder=sent_name, drafts_folder=drafts_name)
+    provider.ensure_drafts()
+    return provider
+
+
+def _folder_option(account: dict[str, Any], key: str, where: str) -> str | None:
+    value = account.get(key)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or "/" in value.strip(".") or value.strip() in (".", ".."):
+        raise ConfigError(f"{where}.{key} must be a folder name inside the Maildir root, e.g. \".Sent\"")
+    return value
+
+
+def _resolve_folder(root: Path, name: str) -> Path | None:
+    """The folder `name` under `root`, accepting both "Sent" and the Maildir++ spelling ".Sent"."""
+    for candidate in (name, "." + name.lstrip(".")):
+        path = root / candidate
+        if (path / "cur").is_dir() or (path / "new").is_dir():
+            return path
+    return None
+
+
+def unique_name(file_name: str) -> str:
+    """The Maildir unique name of a file name: everything before its info part (":2,FLAGS")."""
+    match = _INFO.search(file_name)
+    return file_name[: match.start()] if match else file_name
+
+
+def _flags(file_name: str) -> str:
+    match = _INFO.search(file_name)
+    return file_name[match.end():] if match else ""
+
+
+def _split_ref(ref: str) -> tuple[str, str]:
+    unique, _, digest = ref.partition("|")
+    return unique, digest
+
+
+def _norm_mid(value: str) -> str:
+    value = "".join(value.split())
+    return value if value.startswith("<") else f"<{value.strip('<>')}>"
+
+
+def _on_or_after(when: datetime, since: datetime) -> bool:
+    try:
+        return when >= since
+    except TypeError:  # a naive date slipped through: keep the mail rather than lose it silently
+        return True
+
+
+@dataclass
+class _Listed:
+    key: str
+    path: Path
+    mtime: float
+
+
+class MaildirProvider:
+    """A Maildir++ tree as the agent's mailbox (see the module docstring)."""
+
+    name = "maildir"
+
+    def __init__(self, root: Path, tz: ZoneInfo, sent_folder: str | None = None,
+                 drafts_folder: str | None = None):
+        self.root = root
+        self.tz = tz
+        self._sent_name = sent_folder
+        self._drafts_name = drafts_folder
+
+    # -- folders -------------------------------------------------------------------------------------
+
+    def sent_dir(self) -> Path | None:
+        """The Sent folder in use: the configured one, else .Sent, .Sent Items, .Sent Messages."""
+        if self._sent_name is not None:
+            return _resolve_folder(self.root, self._sent_name)
+        for name in SENT_CANDIDATES:
+            if (self.root / name / "cur").is_dir() or (self.root / name / "new").is_dir():
+                return self.root / name
+        return None
+
+    def drafts_dir(self) -> Path:
+        """The Drafts folder: the configured one when it exists, else its Maildir++ spelling."""
+        name = self._drafts_name or DRAFTS_DEFAULT
+        return _resolve_folder(self.root, name) or self.root / ("." + name.lstrip("."))
+
+    def ensure_drafts(self) -> None:
+        """Create the Drafts folder (cur/new/tmp and the Maildir++ `maildirfolder` marker) when missing."""
+        drafts = self.drafts_dir()
+        try:
+            for sub in ("cur", "new", "tmp"):
+                (drafts / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
+            marker = drafts / "maildirfolder"
+            if not marker.exists():
+                marker.touch(mode=0o600)
+        except OSError as exc:
+            raise ProviderError(f"cannot create the Drafts folder {drafts}: {exc}") from exc
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def sync(self, cursor: dict[str, Any] | None, since: datetime) -> SyncBatch:
+        """New inbox and Sent mail since `cursor` (first run, or a folder never listed: only mail
+        whose file mtime and Date are on/after `since`). Malformed mail goes to `skipped`."""
+        old_dirs: dict[str, Any] = {}
+        if cursor and cursor.get("v") == CURSOR_VERSION and isinstance(cursor.get("dirs"), dict):
+            old_dirs = cursor["dirs"]
+        batch = SyncBatch(stats={"dirs_listed": 0, "files_listed": 0, "files_read": 0, "bytes_read": 0})
+        new_dirs: dict[str, Any] = {}
+        folders: list[tuple[str, Path]] = [("inbox", self.root)]
+        sent = self.sent_dir()
+        if sent is not None:
+            folders.append(("sent", sent))
+        for folder, path in folders:
+            self._sync_folder(folder, path, old_dirs, new_dirs, since, batch)
+        batch.cursor = {"v": CURSOR_VERSION, "dirs": new_dirs}
+        return batch
+
+    def _sync_folder(self, folder: str, path: Path, old_dirs: dict[str, Any], new_dirs: dict[str, Any],
+                     since: datetime, batch: SyncBatch) -> None:
+        # Keys are remembered per folder, not per directory: a client moving a message from new/ to
+        # cur/ changes both directories but must not make it look new.
+        seen: set[str] = set()
+        for sub in ("new", "cur"):
+            seen.update(old_dirs.get(self._rel(path / sub), {}).get("keys", ()))
+        first_time = not any(self._rel(path / sub) in old_dirs for sub in ("new", "cur"))
+        since_ts = since.timestamp()
+        candidates: dict[str, _Listed] = {}
+        for sub in ("new", "cur"):  # new/ first: a message moved meanwhile is then still found in cur/
+            directory = path / sub
+            rel = self._rel(directory)
+            try:
+                mtime_ns = directory.stat().st_mtime_ns
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise ProviderError(f"cannot read the Maildir folder {directory}: {exc}") from exc
+            previous = old_dirs.get(rel)
+            if previous is not None and previous.get("mtime_ns") == mtime_ns:
+                new_dirs[rel] = previous  # untouched since the last listing: nothing to do
+                continue
+            listed = self._list(directory, batch)
+            keys = sorted(listed)
+            # Trust this mtime next time only when a later change would surely show up as a new value.
+            trusted = time.time_ns() - mtime_ns > RECENT_NS
+            new_dirs[rel] = {"mtime_ns": mtime_ns if trusted else -1, "keys": keys}
+            for key, item in listed.items():
+                if key in seen or key in candidates:
+                    continue
+                if first_time and item.mtime < since_ts:
+                    continue  # older than the look-back: not even opened
+                candidates[key] = item
+        vanished: set[str] = set()
+        for key, item in sorted(candidates.items(), key=lambda kv: kv[1].mtime):
+            message = self._read(item, folder, batch, vanished)
+            if message is not None and (not first_time or _on_or_after(message.date, since)):
+                batch.messages.append(message)
+        if vanished:
+            # Moved or deleted while we read: forget them so that the next listing looks again.
+            for sub in ("new", "cur"):
+                entry = new_dirs.get(self._rel(path / sub))
+                if entry is not None:
+                    entry["keys"] = [k for k in entry["keys"] if k not in vanished]
+
+    def _rel(self, directory: Path) -> str:
+        return directory.relative_to(self.root).as_posix()
+
+    def _list(self, directory: Path, batch: SyncBatch) -> dict[str, _Listed]:
+        listed: dict[str, _Listed] = {}
+        batch.stats["dirs_listed"] += 1
+        try:
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    try:
+                        st = entry.stat()
+                    except FileNotFoundError:
+                        continue
+                    if not stat.S_ISREG(st.st_mode):
+                        continue
+                    batch.stats["files_listed"] += 1
+                    key = unique_name(entry.name)
+                    listed[key] = _Listed(key, Path(entry.path), st.st_mtime)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise ProviderError(f"cannot list the Maildir folder {directory}: {exc}") from exc
+        return listed
+
+    def _read(self, item: _Listed, folder: str, batch: SyncBatch, vanished: set[str]) -> Message | None:
+        try:
+            raw = item.path.read_bytes()
+        except FileNotFoundError:
+            vanished.add(item.key)
+            return None
+        except OSError as exc:
+            batch.skipped.append((item.key, f"unreadable file {item.path.name}: {exc.strerror or exc}"))
+            return None
+        batch.stats["files_read"] += 1
+        batch.stats["bytes_read"] += len(raw)
+        received = datetime.fromtimestamp(item.mtime, UTC).astimezone(self.tz)
+        try:
+            return mime.parse_message(raw, key=item.key, folder=folder, tz=self.tz, received=received)
+        except MalformedInput as exc:
+            batch.skipped.append((item.key, str(exc) or "malformed mail"))
+        except Exception as exc:  # noqa: BLE001 - B21: one bad mail never stops a run; it is reported
+            batch.skipped.append((item.key, f"unreadable mail ({type(exc).__name__}: {exc})"))
+        return None
+
+    # -- drafts --------------------------------------------------------------------------------------
+
+    def create_draft(self, raw: bytes, *, message_id: str, reply_to: Message | None) -> str:
+        """Write `raw` into .Drafts/cur with the D flag (tmp/ then rename, fsynced, 0600); returns
+        "<unique>|<sha256>". Maildir has no thread ids: threading lives in the draft's own headers."""
+        drafts = self.drafts_dir()
+        self.ensure_drafts()
+        unique = self._new_unique()
+        tmp_path = drafts / "tmp" / unique
+        final_path = drafts / "cur" / f"{unique}:2,{DRAFT_FLAGS}"
+        try:
+            fd = os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                view = memoryview(raw)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.rename(tmp_path, final_path)
+            self._fsync_dir(final_path.parent)
+        except OSError as exc:
+            self._discard_tmp(tmp_path)
+            raise ProviderError(f"cannot write the draft into {drafts}: {exc}") from exc
+        return f"{unique}|{hashlib.sha256(raw).hexdigest()}"
+
+    def find_draft(self, message_id: str) -> str | None:
+        """The ref of the draft in Drafts carrying `message_id` (headers only are read), or None."""
+        wanted = _norm_mid(message_id)
+        for unique, path in self._draft_files().items():
+            if self._message_id_of(path) == wanted:
+                data = self._read_or_none(path)
+                if data is not None:
+                    return f"{unique}|{hashlib.sha256(data).hexdigest()}"
+        return None
+
+    def draft_status(self, drafts: Sequence[DraftRecord]) -> dict[str, str]:
+        """"present" (same bytes as written), "edited" (changed in place, or another draft file with the
+        same Message-ID) or "missing", per `record.key`."""
+        files = self._draft_files()
+        by_mid: dict[str, list[Path]] | None = None
+        result: dict[str, str] = {}
+        for record in drafts:
+            unique, digest = _split_ref(record.provider_ref)
+            path = files.get(unique) if unique else None
+            if path is not None:
+                data = self._read_or_none(path)
+                if data is not None:
+                    same = not digest or hashlib.sha256(data).hexdigest() == digest
+                    result[record.key] = "present" if same else "edited"
+                    continue
+            if by_mid is None:  # read headers only when some draft is not where it was written
+                by_mid = {}
+                for other in files.values():
+                    by_mid.setdefault(self._message_id_of(other), []).append(other)
+            state = "missing"
+            for other in by_mid.get(_norm_mid(record.message_id), []) if record.message_id else []:
+                data = self._read_or_none(other)
+                if data is None:
+                    continue
+                if not digest or hashlib.sha256(data).hexdigest() == digest:
+                    state = "present"  # the same bytes under another name (re-saved unchanged)
+                    break
+                state = "edited"
+            result[record.key] = state
+        return result
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+    # -- helpers -------------------------------------------------------------------------------------
+
+    def _draft_files(self) -> dict[str, Path]:
+        """unique name -> path of every live draft (files flagged T, trashed, count as gone)."""
+        found: dict[str, Path] = {}
+        drafts = self.drafts_dir()
+        for sub in ("new", "cur"):
+            try:
+                with os.scandir(drafts / sub) as entries:
+                    for entry in entries:
+                        if entry.name.startswith(".") or "T" in _flags(entry.name):
+                            continue
+                        if entry.is_file():
+                            found[unique_name(entry.name)] = Path(entry.path)
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise ProviderError(f"cannot list the Drafts folder {drafts / sub}: {exc}") from exc
+        return found
+
+    @staticmethod
+    def _read_or_none(path: Path) -> bytes | None:
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise ProviderError(f"cannot read the draft {path}: {exc}") from exc
+
+    @staticmethod
+    def _message_id_of(path: Path) -> str:
+        """The Message-ID of a mail file, reading only its header block."""
+        head = b""
+        try:
+            with open(path, "rb") as handle:
+                while len(head) < MAX_HEADER_BYTES:
+                    chunk = handle.read(HEADER_CHUNK)
+                    if not chunk:
+                        break
+                    head += chunk
+                    if b"\n\n" in head or b"\r\n\r\n" in head:
+                        break
+        except FileNotFoundError:
+            return ""
+        except OSError as exc:
+            raise ProviderError(f"cannot read the draft {path}: {exc}") from exc
+        value = BytesHeaderParser(policy=compat32).parsebytes(head).get("Message-ID")
+        return _norm_mid(str(value)) if value else ""
+
+    @staticmethod
+    def _new_unique() -> str:
+        # The conventional Maildir shape "<sec>.M<usec>P<pid>R<random>.<host>", as mail clients write it:
+        # nothing in the name says a program made the draft (B23).
+        now_ns = time.time_ns()
+        host = socket.gethostname() or "localhost"
+        host = host.replace("/", "\\057").replace(":", "\\072").replace("!", "\\041")
+        host = "".join(c for c in host if c.isprintable() and not c.isspace()) or "localhost"
+        return (f"{now_ns // 1_000_000_000}.M{now_ns // 1000 % 1_000_000}P{os.getpid()}"
+                f"R{secrets.token_hex(8)}.{host}")
+
+    @staticmethod
+    def _fsync_dir(directory: Path) -> None:
+        # The rename is durable only once the directory is synced (crash safety, B20).
+        try:
+            fd = os.open(directory, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+    @staticmethod
+    def _discard_tmp(path: Path) -> None:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass  # a stray file in tmp/ is harmless: mail tools clean tmp/ after 36 hours

@@ -1,0 +1,26 @@
+"""Shared pytest fixtures."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def imap_server():
+    """A throwaway Dovecot on 127.0.0.1 for the whole session (tests/imap_server.py), stopped at the end.
+    Without Dovecot or root the IMAP tests are skipped with the way to enable them; under CI=true that
+    is a failure instead, so CI never passes without running them."""
+    from tests.imap_server import DovecotServer, DovecotUnavailable
+
+    try:
+        server = DovecotServer().start()
+    except DovecotUnavailable as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but {exc}")
+        pytest.skip(str(exc))
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -1,0 +1,231 @@
+"""A throwaway Dovecot IMAP server on 127.0.0.1 for the IMAP tests (providers.md section 5).
+
+One server per pytest session, in a private temp root (its own base_dir, state_dir and instance name, so
+it never meets a system Dovecot), plaintext on loopback (`ssl = no`; Dovecot counts loopback as secured),
+mail stored as Maildir under `<root>/mail/<user>` owned by `nobody` (Dovecot refuses uid 0). Each test
+gets its own user (`add_user`): the passwd-file is re-read by Dovecot when it changes, so users can be
+added while the server runs.
+
+Needs the `dovecot` binary (Debian: `apt-get install dovecot-imapd`) and root, because the mail processes
+switch to `nobody`.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import grp
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+HOW_TO_ENABLE = ("the IMAP tests need Dovecot and root: run them as root with dovecot-imapd installed "
+                 "(`apt-get install -y --no-install-recommends dovecot-imapd`), or use scripts/test, which "
+                 "installs it")
+
+
+class DovecotUnavailable(RuntimeError):
+    """Dovecot cannot be started here; the message says how to enable the tests."""
+
+
+def free_port() -> int:
+    """A port nobody listens on: bind port 0, read what the kernel chose, release it."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def dovecot_version() -> str | None:
+    exe = shutil.which("dovecot") or ("/usr/sbin/dovecot" if os.path.exists("/usr/sbin/dovecot") else None)
+    if exe is None:
+        return None
+    done = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False)
+    return done.stdout.strip() or None
+
+
+class DovecotServer:
+    """A running Dovecot: `host`, `port`, `add_user()`, `kill_sessions(user)`, `log()`, `stop()`."""
+
+    host = "127.0.0.1"
+
+    def __init__(self) -> None:
+        self.root = Path()
+        self.port = 0
+        self.pid = 0
+        self.users_file = Path()
+
+    # -- lifecycle -----------------------------------------------------------------------------------
+
+    def start(self) -> "DovecotServer":
+        version = dovecot_version()
+        if version is None:
+            raise DovecotUnavailable("dovecot is not installed; " + HOW_TO_ENABLE)
+        if os.geteuid() != 0:
+            raise DovecotUnavailable("not running as root; " + HOW_TO_ENABLE)
+        self.port = free_port()
+        self.root = Path(tempfile.mkdtemp(prefix="imaptest-"))
+        self.root.chmod(0o755)  # the login and mail processes run as dovenull / nobody
+        for sub in ("mail", "run", "state"):
+            (self.root / sub).mkdir()
+        nobody = pwd.getpwnam("nobody")
+        nogroup = grp.getgrgid(nobody.pw_gid).gr_name
+        os.chown(self.root / "mail", nobody.pw_uid, nobody.pw_gid)
+        self.users_file = self.root / "users"
+        self.users_file.write_text("")
+        conf = self.root / "dovecot.conf"
+        conf.write_text(self._config(version, nogroup))
+        check = subprocess.run(["dovecot", "-c", str(conf), "-n"], capture_output=True, text=True, check=False)
+        if check.returncode != 0:
+            self._cleanup()
+            raise RuntimeError(f"dovecot rejected the test config: {check.stderr.strip()}")
+        # The daemon inherits stdout/stderr: hand it files, not pipes, or reading them never ends.
+        with open(self.root / "start.log", "wb") as out:
+            done = subprocess.run(["dovecot", "-c", str(conf)], stdin=subprocess.DEVNULL, stdout=out,
+                                  stderr=subprocess.STDOUT, check=False)
+        if done.returncode != 0:
+            message = (self.root / "start.log").read_text(errors="replace").strip()
+            self._cleanup()
+            raise RuntimeError(f"dovecot did not start: {message}")
+        pid_file = self.root / "run" / "master.pid"
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if pid_file.exists() and pid_file.read_text().strip():
+                try:
+                    with socket.create_connection((self.host, self.port), timeout=1):
+                        self.pid = int(pid_file.read_text().strip())
+                        return self
+                except OSError:
+                    pass
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"dovecot did not listen on {self.host}:{self.port}; see {self.root}/dovecot.log")
+
+    def _config(self, version: str, nogroup: str) -> str:
+        root = self.root
+        if version.startswith("2.3"):
+            auth = f"""mail_location = maildir:~/Maildir
+passdb {{
+  driver = passwd-file
+  args = {root}/users
+}}
+userdb {{
+  driver = static
+  args = uid=nobody gid={nogroup} home={root}/mail/%u
+}}"""
+            head, kw = "", "address"
+        else:  # 2.4 syntax is incompatible with 2.3
+            auth = f"""mail_driver = maildir
+mail_path = ~/Maildir
+passdb passwd-file {{
+  passwd_file_path = {root}/users
+}}
+userdb static {{
+  fields {{
+    uid = nobody
+    gid = {nogroup}
+    home = {root}/mail/%{{user}}
+  }}
+}}"""
+            head, kw = "dovecot_config_version = 2.4.1\ndovecot_storage_version = 2.4.1\n", "listen"
+        # Drafts and Sent carry their SPECIAL-USE flags but are not auto-created: each test mailbox
+        # creates them, so a test can also take them away.
+        return f"""{head}protocols = imap
+listen = 127.0.0.1
+base_dir = {root}/run
+state_dir = {root}/state
+instance_name = imaptest-{self.port}
+log_path = {root}/dovecot.log
+ssl = no
+auth_mechanisms = plain login
+verbose_proctitle = yes
+{auth}
+namespace inbox {{
+  inbox = yes
+  separator = /
+  mailbox Drafts {{
+    special_use = \\Drafts
+  }}
+  mailbox Sent {{
+    special_use = \\Sent
+  }}
+}}
+service imap-login {{
+  inet_listener imap {{
+    {kw} = 127.0.0.1
+    port = {self.port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+"""
+
+    def stop(self) -> None:
+        """Stop the master by its PID, wait for it, and remove the root."""
+        if self.pid:
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                try:
+                    os.kill(self.pid, 0)
+                except ProcessLookupError:
+                    break
+                time.sleep(0.05)
+            self.pid = 0
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        if self.root != Path() and self.root.exists():
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    # -- users ---------------------------------------------------------------------------------------
+
+    def add_user(self, name: str | None = None, password: str | None = None) -> tuple[str, str]:
+        """A fresh user with its own empty mailbox; returns (username, password)."""
+        name = name or f"u{secrets.token_hex(5)}"
+        password = password or secrets.token_urlsafe(12)
+        with open(self.users_file, "a", encoding="utf-8") as handle:
+            handle.write(f"{name}:{{PLAIN}}{password}::::::\n")
+        return name, password
+
+    def mail_dir(self, user: str) -> Path:
+        return self.root / "mail" / user / "Maildir"
+
+    def session_pids(self, user: str) -> list[int]:
+        """PIDs of the imap processes serving `user` (verbose_proctitle shows "imap [user ip ...]")."""
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                title = (entry / "cmdline").read_bytes().replace(b"\x00", b" ").decode("utf-8", "replace")
+            except OSError:
+                continue
+            if "imap [" in title and f"[{user} " in title and "imap-login" not in title:
+                pids.append(int(entry.name))
+        return pids
+
+    def kill_sessions(self, user: str) -> int:
+        """Kill every imap process serving `user`, as a crash or a network cut would. Returns how many."""
+        killed = 0
+        for pid in self.session_pids(user):
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed += 1
+            except ProcessLookupError:
+                pass
+        return killed
+
+    def log(self) -> str:
+        try:
+            return (self.root / "dovecot.log").read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return ""

@@ -1,0 +1,268 @@
+"""The provider contract: behaviour every provider (Maildir, IMAP, Gmail, Outlook) must show.
+
+Subclass `ProviderContract` as `TestXxx` and provide two fixtures:
+- `mailbox`: a `tests.mailboxes.Mailbox` for a fresh, empty account;
+- `make_provider`: a callable returning a new, connected `Provider` for that mailbox (the fixture closes
+  what it opened at teardown).
+The tests use only the `Provider` protocol and the `Mailbox` adapter, nothing provider-specific.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from agent.model import DraftRecord, Message
+from providers.base import SyncBatch
+
+USER = "jordan.lee@example.net"
+RECRUITER = "ana.ruiz@acme-robotics.example"
+FORBIDDEN_WORDS = {"send", "sendmail", "smtp", "move", "delete", "remove", "expunge", "trash"}
+
+
+def now() -> datetime:
+    """Wall-clock now, to the second: mailboxes stamp deliveries with real time."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def mail(subject: str, *, message_id: str, date: datetime, sender: str = RECRUITER, to: str = USER,
+         body: str = "Hello,\n\nThanks for your time today.\n\nAna\n") -> bytes:
+    """A plain-text mail as bytes."""
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = to
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(date)
+    msg["Message-ID"] = message_id
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def invitation(*, uid: str, start: datetime, message_id: str, date: datetime) -> bytes:
+    """A Google-shaped invitation: text/plain next to an inline text/calendar; method=REQUEST part."""
+    stamp = "%Y%m%dT%H%M%SZ"
+    ics = "\r\n".join([
+        "BEGIN:VCALENDAR", "PRODID:-//Acme Robotics//Recruiting//EN", "VERSION:2.0", "METHOD:REQUEST",
+        "BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{date.strftime(stamp)}",
+        f"DTSTART:{start.strftime(stamp)}", f"DTEND:{(start + timedelta(hours=1)).strftime(stamp)}",
+        "SUMMARY:Interview: Backend Engineer (Acme Robotics)", "SEQUENCE:0", "STATUS:CONFIRMED",
+        f"ORGANIZER;CN=Ana Ruiz:mailto:{RECRUITER}",
+        f"ATTENDEE;CN=Jordan Lee;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{USER}",
+        f"ATTENDEE;CN=Ana Ruiz;PARTSTAT=ACCEPTED:mailto:{RECRUITER}",
+        "END:VEVENT", "END:VCALENDAR", ""])
+    msg = EmailMessage()
+    msg["From"] = f"Ana Ruiz <{RECRUITER}>"
+    msg["To"] = USER
+    msg["Subject"] = "Invitation: Interview: Backend Engineer (Acme Robotics)"
+    msg["Date"] = format_datetime(date)
+    msg["Message-ID"] = message_id
+    msg.set_content("You have been invited to an interview.\n")
+    msg.add_alternative(ics, subtype="calendar", params={"method": "REQUEST"})
+    return msg.as_bytes()
+
+
+def draft(message_id: str, *, subject: str = "Thank you: Backend Engineer",
+          body: str = "Hi Ana,\n\nThank you for your time today.\n\nJordan Lee\n") -> bytes:
+    """A draft as the composer would hand it to `create_draft`."""
+    return mail(subject, message_id=message_id, date=now(), sender=f"Jordan Lee <{USER}>",
+                to=f"Ana Ruiz <{RECRUITER}>", body=body)
+
+
+def by_mid(batch: SyncBatch) -> dict[str, Message]:
+    return {m.message_id: m for m in batch.messages}
+
+
+def record(message_id: str, ref: str, key: str = "iv-1:thank_you:ana") -> DraftRecord:
+    return DraftRecord(key=key, interview_id="iv-1", kind="thank_you", to=(RECRUITER,),
+                       message_id=message_id, created_at=now(), state="draft", provider_ref=ref)
+
+
+class ProviderContract:
+    """Behaviour every provider shares. Not collected itself (no Test prefix): subclass it."""
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def test_b2_first_sync_returns_inbox_and_sent_since_lookback(self, mailbox, make_provider):
+        t = now()
+        mailbox.deliver("inbox", mail("Interview next week", message_id="<in-1@acme-robotics.example>",
+                                      date=t - timedelta(days=2)), when=t - timedelta(days=2))
+        mailbox.deliver("sent", mail("Re: Interview next week", message_id="<sent-1@example.net>",
+                                     date=t - timedelta(days=1), sender=USER, to=RECRUITER),
+                        when=t - timedelta(days=1))
+        mailbox.deliver("inbox", mail("Old news", message_id="<old-1@acme-robotics.example>",
+                                      date=t - timedelta(days=90)), when=t - timedelta(days=90))
+        batch = make_provider().sync(None, t - timedelta(days=30))
+        found = by_mid(batch)
+        assert set(found) == {"<in-1@acme-robotics.example>", "<sent-1@example.net>"}
+        assert found["<in-1@acme-robotics.example>"].folder == "inbox"
+        assert found["<sent-1@example.net>"].folder == "sent"
+        assert found["<in-1@acme-robotics.example>"].subject == "Interview next week"
+        assert found["<in-1@acme-robotics.example>"].date == t - timedelta(days=2)
+        assert batch.skipped == []
+
+    def test_second_sync_with_the_cursor_returns_nothing_new(self, mailbox, make_provider):
+        t = now()
+        mailbox.deliver("inbox", mail("Hello", message_id="<a@acme-robotics.example>", date=t), when=t)
+        provider = make_provider()
+        first = provider.sync(None, t - timedelta(days=30))
+        assert len(first.messages) == 1
+        second = provider.sync(first.cursor, t - timedelta(days=30))
+        assert second.messages == [] and second.skipped == []
+
+    def test_cursor_survives_a_json_round_trip(self, mailbox, make_provider):
+        # The state store keeps the cursor as JSON, and the next run is a new process.
+        t = now()
+        mailbox.deliver("inbox", mail("Hello", message_id="<a@acme-robotics.example>", date=t), when=t)
+        first = make_provider().sync(None, t - timedelta(days=30))
+        cursor = json.loads(json.dumps(first.cursor))
+        mailbox.deliver("inbox", mail("Again", message_id="<b@acme-robotics.example>", date=t), when=t)
+        second = make_provider().sync(cursor, t - timedelta(days=30))
+        assert [m.message_id for m in second.messages] == ["<b@acme-robotics.example>"]
+
+    def test_new_delivery_after_a_sync_is_returned_once(self, mailbox, make_provider):
+        t = now()
+        since = t - timedelta(days=30)
+        mailbox.deliver("inbox", mail("First", message_id="<1@acme-robotics.example>", date=t), when=t)
+        provider = make_provider()
+        cursor = provider.sync(None, since).cursor
+        mailbox.deliver("inbox", mail("Second", message_id="<2@acme-robotics.example>", date=t), when=t)
+        mailbox.deliver("sent", mail("Mine", message_id="<3@example.net>", date=t, sender=USER,
+                                     to=RECRUITER), when=t)
+        batch = provider.sync(cursor, since)
+        found = by_mid(batch)
+        assert set(found) == {"<2@acme-robotics.example>", "<3@example.net>"}
+        assert found["<3@example.net>"].folder == "sent"
+        assert make_provider().sync(batch.cursor, since).messages == []
+
+    def test_b2_invitation_in_mail_comes_back_as_event(self, mailbox, make_provider):
+        t = now()
+        start = t + timedelta(days=3)
+        mailbox.deliver("inbox", invitation(uid="contract-invite-1@acme-robotics.example", start=start,
+                                            message_id="<invite-1@acme-robotics.example>", date=t), when=t)
+        batch = make_provider().sync(None, t - timedelta(days=30))
+        message = by_mid(batch)["<invite-1@acme-robotics.example>"]
+        # A calendar-API provider may also report the event through its calendar; the mail's own copy
+        # must still be there for the folding of REQUEST/CANCEL by UID (B2).
+        events = [e for e in message.events if e.uid == "contract-invite-1@acme-robotics.example"]
+        assert len(events) == 1
+        assert events[0].start == start and events[0].end == start + timedelta(hours=1)
+        assert events[0].method == "REQUEST"
+        assert USER in {a.person.email for a in events[0].attendees}
+
+    def test_b21_malformed_mail_is_skipped_and_the_sync_goes_on(self, mailbox, make_provider):
+        t = now()
+        mailbox.deliver("inbox", b"\x00\xff\xfe binary junk \x89PNG\r\n\x1a\n\x00\x00 no headers at all",
+                        when=t)
+        mailbox.deliver("inbox", mail("Real mail", message_id="<ok@acme-robotics.example>", date=t), when=t)
+        batch = make_provider().sync(None, t - timedelta(days=30))
+        assert [m.message_id for m in batch.messages] == ["<ok@acme-robotics.example>"]
+        assert len(batch.skipped) == 1
+        key, reason = batch.skipped[0]
+        assert key and reason
+
+    # -- drafts --------------------------------------------------------------------------------------
+
+    def test_b19_drafts_are_never_returned_by_sync(self, mailbox, make_provider):
+        t = now()
+        since = t - timedelta(days=30)
+        provider = make_provider()
+        provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+        first = provider.sync(None, since)
+        provider.create_draft(draft("<d-2@example.net>"), message_id="<d-2@example.net>", reply_to=None)
+        mailbox.edit_draft("<d-1@example.net>", "Hi Ana,\n\nEdited by hand.\n")
+        second = provider.sync(first.cursor, since)
+        synced = {m.message_id for m in first.messages + second.messages}
+        assert not synced & {"<d-1@example.net>", "<d-2@example.net>"}
+
+    def test_create_draft_puts_a_flagged_draft_with_the_written_headers(self, mailbox, make_provider):
+        body = "Hi Ana,\n\nThank you for your time today.\n\nJordan Lee\n"
+        raw = draft("<d-1@example.net>", body=body)
+        ref = make_provider().create_draft(raw, message_id="<d-1@example.net>", reply_to=None)
+        assert isinstance(ref, str) and ref
+        drafts = [d for d in mailbox.drafts() if d["Message-ID"] == "<d-1@example.net>"]
+        assert len(drafts) == 1
+        got = drafts[0]
+        assert got["From"] == f"Jordan Lee <{USER}>"
+        assert got["To"] == f"Ana Ruiz <{RECRUITER}>"
+        assert got["Subject"] == "Thank you: Backend Engineer"
+        assert got.get_content() == body
+        assert mailbox.is_flagged_draft("<d-1@example.net>")
+
+    def test_b20_find_draft_by_message_id(self, mailbox, make_provider):
+        provider = make_provider()
+        provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+        # A new provider, as after a crash between writing the draft and recording it.
+        again = make_provider()
+        ref = again.find_draft("<d-1@example.net>")
+        assert ref
+        assert again.draft_status([record("<d-1@example.net>", ref)]) == {"iv-1:thank_you:ana": "present"}
+        assert again.find_draft("<unknown@example.net>") is None
+
+    def test_b20_draft_status_present_then_edited_then_missing(self, mailbox, make_provider):
+        provider = make_provider()
+        ref = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>",
+                                    reply_to=None)
+        rec = record("<d-1@example.net>", ref)
+        assert provider.draft_status([rec]) == {rec.key: "present"}
+        mailbox.edit_draft("<d-1@example.net>", "Hi Ana,\n\nMy own words.\n\nJordan\n")
+        assert make_provider().draft_status([rec]) == {rec.key: "edited"}
+        mailbox.delete_draft("<d-1@example.net>")
+        assert make_provider().draft_status([rec]) == {rec.key: "missing"}
+
+    def test_b20_draft_status_tells_each_record_apart(self, mailbox, make_provider):
+        provider = make_provider()
+        refs = {mid: provider.create_draft(draft(mid), message_id=mid, reply_to=None)
+                for mid in ("<d-1@example.net>", "<d-2@example.net>", "<d-3@example.net>")}
+        mailbox.edit_draft("<d-2@example.net>", "Changed.\n")
+        mailbox.delete_draft("<d-3@example.net>")
+        records = [record(mid, ref, key=mid) for mid, ref in refs.items()]
+        assert make_provider().draft_status(records) == {
+            "<d-1@example.net>": "present", "<d-2@example.net>": "edited", "<d-3@example.net>": "missing"}
+
+    def test_b20_sent_draft_is_missing_and_arrives_as_sent_mail(self, mailbox, make_provider):
+        t = now()
+        since = t - timedelta(days=30)
+        provider = make_provider()
+        cursor = provider.sync(None, since).cursor
+        ref = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>",
+                                    reply_to=None)
+        mailbox.send_draft("<d-1@example.net>")
+        again = make_provider()
+        rec = record("<d-1@example.net>", ref)
+        assert again.draft_status([rec]) == {rec.key: "missing"}
+        assert again.find_draft("<d-1@example.net>") is None
+        found = by_mid(again.sync(cursor, since))
+        assert found["<d-1@example.net>"].folder == "sent"
+        assert found["<d-1@example.net>"].subject == "Thank you: Backend Engineer"
+
+    # -- safety --------------------------------------------------------------------------------------
+
+    def test_b19_provider_has_no_way_to_send_move_or_delete(self, make_provider):
+        provider = make_provider()
+        # Any word of a name counts ("move_message", "_expunge"), and "send" anywhere ("resend").
+        offending = [name for name in dir(provider) if not name.startswith("__")
+                     and (set(re.split(r"[_\W]+", name.lower())) & FORBIDDEN_WORDS or "send" in name.lower())]
+        assert offending == []
+
+    def test_b19_provider_never_changes_delivered_mail(self, mailbox, make_provider):
+        t = now()
+        mailbox.deliver("inbox", mail("Unread", message_id="<u@acme-robotics.example>", date=t), when=t)
+        mailbox.deliver("inbox", invitation(uid="u-2@acme-robotics.example", start=t + timedelta(days=1),
+                                            message_id="<i@acme-robotics.example>", date=t), when=t)
+        mailbox.deliver("inbox", b"junk without headers\x00\xff", when=t)
+        mailbox.deliver("sent", mail("Mine", message_id="<m@example.net>", date=t, sender=USER,
+                                     to=RECRUITER), when=t)
+        before = mailbox.snapshot()
+        provider = make_provider()
+        batch = provider.sync(None, t - timedelta(days=30))
+        provider.sync(batch.cursor, t - timedelta(days=30))
+        ref = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>",
+                                    reply_to=batch.messages[0])
+        provider.find_draft("<d-1@example.net>")
+        provider.draft_status([record("<d-1@example.net>", ref)])
+        provider.close()
+        provider.close()  # safe twice
+        assert mailbox.snapshot() == before
