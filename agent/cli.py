@@ -39,13 +39,16 @@ class Ctx:
         return cfg
 
 
+_handlers: list[logging.Handler] = []
+
+
 def _setup_logging(state_dir: Path, verbose: bool) -> None:
+    """A rotating log file in the state dir (0600) and warnings on stderr, for this invocation."""
     from logging.handlers import RotatingFileHandler
 
     from agent.state import _secure_dir
 
-    root = logging.getLogger()
-    if getattr(root, "_interview_agent", False):
+    if _handlers:
         return
     _secure_dir(state_dir)
     log_path = state_dir / "interview-agent.log"
@@ -55,10 +58,19 @@ def _setup_logging(state_dir: Path, verbose: bool) -> None:
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    root.addHandler(handler)
-    root.addHandler(console)
+    root = logging.getLogger()
+    for h in (handler, console):
+        root.addHandler(h)
+        _handlers.append(h)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    root._interview_agent = True  # type: ignore[attr-defined]
+
+
+def _teardown_logging() -> None:
+    root = logging.getLogger()
+    while _handlers:
+        h = _handlers.pop()
+        root.removeHandler(h)
+        h.close()
 
 
 def _parse_now(value: str | None, cfg: config_mod.Config) -> datetime:
@@ -81,6 +93,8 @@ class Group(click.Group):
                 log.exception("failed")
             click.echo(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        finally:
+            _teardown_logging()
 
 
 @click.group(cls=Group)

@@ -335,9 +335,9 @@ def _search_explicit(sentence: str, base: datetime, date_order: str) -> list[_Hi
         explicit = _EXPLICIT.search(text)
         if not explicit or _WORDY_MONTHS.fullmatch(explicit[0].split()[0]):
             continue
-        if not base.year - 1 <= value.year <= base.year + 2:
-            continue
-        hits.append(_Hit(start, cursor, value.date(), explicit=True))
+        # An out-of-range year still claims its span, so "Thu, 29 Apr 2015" is not read as next Thursday.
+        in_range = base.year - 1 <= value.year <= base.year + 2
+        hits.append(_Hit(start, cursor, value.date() if in_range else None, explicit=True))
     return hits
 
 

@@ -196,10 +196,12 @@ class _InterviewPlanner:
         for m in self.msgs:
             if m.folder != "inbox" or m.date <= self.iv.end or m.sender is None or self.me.is_me(m.sender.email):
                 continue
-            if replies.is_auto_reply(m):
+            verdict = replies.classify_reply(m, self.tz)
+            # An out-of-office or a bounce is never hearing back (B15); but applicant-tracking systems
+            # send their rejections marked auto-generated, and those carry the decision (B18).
+            if replies.is_auto_reply(m) and verdict.kind != "rejection":
                 self.log.append(f"ignored an automatic reply or bounce {m.message_id} ({m.date:%Y-%m-%d})")
                 continue
-            verdict = replies.classify_reply(m, self.tz)
             if _is_system(m.sender.email) and verdict.kind not in DECISIVE:
                 continue  # a system notice is hearing back only when it carries the decision
             heard.append((m, verdict))

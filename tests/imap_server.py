@@ -58,6 +58,7 @@ class DovecotServer:
         self.port = 0
         self.pid = 0
         self.users_file = Path()
+        self._pool: list[tuple[str, str]] = []
 
     # -- lifecycle -----------------------------------------------------------------------------------
 
@@ -188,13 +189,20 @@ service imap-login {{
 
     # -- users ---------------------------------------------------------------------------------------
 
-    def add_user(self, name: str | None = None, password: str | None = None) -> tuple[str, str]:
+    def add_user(self) -> tuple[str, str]:
         """A fresh user with its own empty mailbox; returns (username, password)."""
-        name = name or f"u{secrets.token_hex(5)}"
-        password = password or secrets.token_urlsafe(12)
+        if not self._pool:
+            self._grow_pool()
+        return self._pool.pop(0)
+
+    def _grow_pool(self, count: int = 100) -> None:
+        # Dovecot looks at the passwd-file at most once per second (then re-reads it when it changed),
+        # so users are written in batches, and a batch is handed out only once that second is over.
+        batch = [(f"u{secrets.token_hex(5)}", secrets.token_urlsafe(12)) for _ in range(count)]
         with open(self.users_file, "a", encoding="utf-8") as handle:
-            handle.write(f"{name}:{{PLAIN}}{password}::::::\n")
-        return name, password
+            handle.writelines(f"{name}:{{PLAIN}}{password}::::::\n" for name, password in batch)
+        time.sleep(1.1)
+        self._pool.extend(batch)
 
     def mail_dir(self, user: str) -> Path:
         return self.root / "mail" / user / "Maildir"

@@ -206,7 +206,9 @@ class ImapMailbox:
 
     @staticmethod
     def _parse(raw: bytes) -> EmailMessage:
-        return email.message_from_bytes(raw, policy=email.policy.default)  # type: ignore[return-value]
+        # IMAP hands out CRLF line ends; a mail client shows text with plain newlines.
+        return email.message_from_bytes(raw.replace(b"\r\n", b"\n"),  # type: ignore[return-value]
+                                        policy=email.policy.default)
 
     def _messages(self, folder: str) -> list[tuple[int, bytes, str]]:
         out = []

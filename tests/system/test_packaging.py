@@ -183,25 +183,14 @@ class Replay:
 @pytest.fixture(scope="module")
 def replay(tmp_path_factory: pytest.TempPathFactory) -> Replay:
     """`interview-agent demo --dir DIR` in-process, then `status --json`."""
-    import logging
-
     from agent.cli import main
 
     root = tmp_path_factory.mktemp("demo")
-    before = list(logging.getLogger().handlers)
-    try:
-        code = demo.run_demo(root, main, echo=lambda *_a: None)
-        last = demo.demo_timeline()[-1][0]
-        status_code, out = demo._invoke(main, ["--config", str(root / "config.toml"), "status", "--json",
-                                               "--now", last.isoformat()])
-        assert status_code == 0, out
-    finally:  # the CLI sets up file logging once per process; leave the root logger as it was
-        log = logging.getLogger()
-        for handler in [h for h in log.handlers if h not in before]:
-            log.removeHandler(handler)
-            handler.close()
-        if hasattr(log, "_interview_agent"):
-            delattr(log, "_interview_agent")
+    code = demo.run_demo(root, main, echo=lambda *_a: None)
+    last = demo.demo_timeline()[-1][0]
+    status_code, out = demo._invoke(main, ["--config", str(root / "config.toml"), "status", "--json",
+                                           "--now", last.isoformat()])
+    assert status_code == 0, out
     sample_ids = {str(email.message_from_bytes(s.raw, policy=email.policy.default)["Message-ID"]).strip()
                   for s in demo.demo_script() if isinstance(s, demo.Delivery)}
     drafts = []

@@ -274,3 +274,8 @@ def test_b13_set_decision_reads_user_dates(text: str, expected: date) -> None:
 def test_b13_set_decision_explains_unusable_dates(text: str, needle: str) -> None:
     with pytest.raises(ValueError, match=needle):
         parse_user_date(text, now=THU, tz=NY)
+
+
+def test_b12_weekday_of_a_past_explicit_date_is_not_read_as_next_weekday() -> None:
+    assert days("We'll get back to you; we met on Monday, November 23.") == []
+    assert days("Update: sent Thu, 29 Apr 2015 23:34:45 +0000 by the server.") == []

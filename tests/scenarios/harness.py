@@ -1,0 +1,613 @@
+"""Timeline replay harness: plays a scenario folder (scenario.toml + mail/*.eml) against the agent's CLI
+over any `Mailbox` (tests/mailboxes.py) and checks the drafts after every run.
+
+The format is documented in tests/scenarios/README.md. The harness only talks to the agent through its
+command line (`run --now`, `status --json`, `set-decision`), so the same scenarios replay over Maildir,
+Dovecot IMAP and the Gmail/Graph test servers: only the Mailbox differs.
+
+Checks made after every run, whatever the scenario says (the global invariants):
+- the new drafts are exactly `expect_new` (kind told by `status --json`, recipients by the To header);
+- B20: no two drafts of the same kind to the same person for one interview, at most max_follow_ups
+  follow-ups, a draft the user edited keeps the user's text;
+- B23: only the headers a mail client writes, no program name anywhere in them, From is the user;
+- B21: no recipient is the user, no CR/LF or forbidden text in a header;
+- replies carry In-Reply-To/References naming a message the mailbox holds, no stacked "Re: Re:";
+  follow-ups and acknowledgements are replies;
+- B10: a thank-you ends with the signature and has at most 150 words before it;
+- B19: the run left the inbox and Sent exactly as they were (nothing sent, moved, changed or deleted);
+- B22: no *.log file in the state dir contains the text of a delivered mail.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import logging
+import os
+import re
+import shlex
+import subprocess
+import tomllib
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import getaddresses, parseaddr
+from pathlib import Path
+from typing import Any, Callable
+
+CASES = Path(__file__).parent / "cases"
+REPO = Path(__file__).resolve().parents[2]
+CLI_BIN = REPO / ".venv" / "bin" / "interview-agent"
+
+ALLOWED_HEADERS = {"from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references",
+                   "mime-version", "content-type", "content-transfer-encoding"}
+PROGRAM_MARKERS = ("interview-agent", "interview_agent", "interviewagent")
+THANK_YOU_MAX_WORDS = 150
+STEP_KINDS = ("deliver", "run", "user", "set_decision")
+USER_ACTIONS = ("send_draft", "delete_draft", "edit_draft")
+
+
+class ScenarioError(ValueError):
+    """The scenario folder itself is wrong (bad TOML, unknown key, missing file)."""
+
+
+# ------------------------------------------------------------------ loading
+
+
+@dataclass
+class Scenario:
+    name: str
+    path: Path
+    description: str
+    rules: list[str]
+    user: dict[str, Any]
+    profile: dict[str, Any]
+    agent: dict[str, Any]
+    steps: list[dict[str, Any]]
+    forbid_in_headers: list[str] = field(default_factory=list)
+
+    @property
+    def test_id(self) -> str:
+        return self.name
+
+
+def discover(root: Path = CASES) -> list[Path]:
+    """Every scenario folder under `root`, in name order."""
+    return sorted(p for p in root.iterdir() if (p / "scenario.toml").is_file())
+
+
+def _instant(value: Any, where: str) -> datetime:
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value))
+        except ValueError as exc:
+            raise ScenarioError(f"{where}: {value!r} is not an ISO 8601 instant") from exc
+    if moment.tzinfo is None:
+        raise ScenarioError(f"{where}: {value!r} needs a UTC offset")
+    return moment
+
+
+def load(folder: Path) -> Scenario:
+    """Read and validate one scenario folder. Raises ScenarioError naming the problem."""
+    try:
+        data = tomllib.loads((folder / "scenario.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ScenarioError(f"{folder.name}: {exc}") from exc
+    unknown = set(data) - {"description", "rules", "user", "profile", "agent", "step", "forbid_in_headers"}
+    if unknown:
+        raise ScenarioError(f"{folder.name}: unknown top-level keys {sorted(unknown)}")
+    rules = data.get("rules", [])
+    if not rules or not all(re.fullmatch(r"B\d+", r) for r in rules):
+        raise ScenarioError(f"{folder.name}: rules must list rule ids like \"B8\"")
+    steps = data.get("step", [])
+    if not steps:
+        raise ScenarioError(f"{folder.name}: no [[step]]")
+    last_run: datetime | None = None
+    for i, step in enumerate(steps):
+        where = f"{folder.name} step {i + 1}"
+        kinds = [k for k in STEP_KINDS if k in step]
+        if len(kinds) != 1:
+            raise ScenarioError(f"{where}: exactly one of {STEP_KINDS} is needed, got {kinds}")
+        kind = kinds[0]
+        if kind == "deliver":
+            if not (folder / step["deliver"]).is_file():
+                raise ScenarioError(f"{where}: no file {step['deliver']}")
+            if step.get("folder") not in ("inbox", "sent"):
+                raise ScenarioError(f"{where}: folder must be inbox or sent")
+            step["at"] = _instant(step.get("at"), where)
+        elif kind == "run":
+            step["run"] = _instant(step["run"], where)
+            if last_run and step["run"] < last_run:
+                raise ScenarioError(f"{where}: runs must go forward in time")
+            last_run = step["run"]
+            for item in step.get("expect_new", []):
+                if set(item) - {"kind", "to", "in_reply_to", "body_contains", "subject_contains"}:
+                    raise ScenarioError(f"{where}: unknown keys in expect_new item {item}")
+        elif kind == "user":
+            if step["user"] not in USER_ACTIONS or "kind" not in step or "to" not in step:
+                raise ScenarioError(f"{where}: user = one of {USER_ACTIONS}, with kind and to")
+        else:
+            step["at"] = _instant(step.get("at"), where)
+            if "date" not in step:
+                raise ScenarioError(f"{where}: set_decision needs date")
+    late = [s for s in steps if "deliver" in s and (last_run is None or s["at"] > last_run)]
+    if late:
+        raise ScenarioError(f"{folder.name}: {late[0]['deliver']} is delivered after the last run")
+    return Scenario(name=folder.name, path=folder, description=data.get("description", ""), rules=rules,
+                    user=data.get("user", {}), profile=data.get("profile", {}), agent=data.get("agent", {}),
+                    steps=steps, forbid_in_headers=data.get("forbid_in_headers", []))
+
+
+# ------------------------------------------------------------------ the CLI
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def invoke_cli(args: list[str]) -> CliResult:
+    """Run `interview-agent ARGS`. In-process through click's CliRunner when `agent.cli.main` is a click
+    command (fast, and a traceback shows up in the failure), else as a subprocess of the installed script.
+    This is the one place that chooses."""
+    try:
+        import click
+        from click.testing import CliRunner
+
+        from agent.cli import main
+    except ImportError:
+        main = None
+    if main is not None and isinstance(main, click.Command):
+        return _invoke_in_process(main, args)
+    proc = subprocess.run([str(CLI_BIN), *args], capture_output=True, text=True, cwd=REPO, timeout=300)
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+def _invoke_in_process(main: Any, args: list[str]) -> CliResult:
+    from click.testing import CliRunner
+
+    root = logging.getLogger()
+    before = list(root.handlers)
+    level = root.level
+    try:
+        runner = CliRunner(mix_stderr=False)  # click < 8.2
+    except TypeError:
+        runner = CliRunner()
+    try:
+        result = runner.invoke(main, args, catch_exceptions=True)
+    finally:
+        # A separate process would start with fresh logging; in-process the CLI's handlers (bound to this
+        # run's state dir and CliRunner's stream) must not leak into the next invocation.
+        for handler in root.handlers[:]:
+            if handler not in before:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
+        for attr in [a for a in vars(root) if a.startswith("_interview_agent")]:
+            delattr(root, attr)
+    stderr = ""
+    try:
+        stderr = result.stderr
+    except ValueError:
+        pass
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        import traceback
+
+        stderr += "".join(traceback.format_exception(result.exception))
+        return CliResult(99, result.output, stderr)
+    return CliResult(result.exit_code, result.stdout, stderr)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def _addresses(msg: EmailMessage, *names: str) -> list[str]:
+    values = [str(v) for n in names for v in msg.get_all(n, [])]
+    return [a.lower() for _, a in getaddresses(values) if a]
+
+
+def _body(msg: EmailMessage) -> str:
+    part = msg.get_body(preferencelist=("plain",)) if msg.is_multipart() else msg
+    if part is None:
+        return ""
+    try:
+        return part.get_content()
+    except (LookupError, ValueError):
+        return part.get_payload(decode=True).decode("utf-8", "replace")
+
+
+def _mid(value: Any) -> str:
+    return "".join(str(value or "").split())
+
+
+def mail_sentences(raw: bytes) -> list[str]:
+    """Distinctive lines of a mail's plain text (for the B22 log check)."""
+    try:
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
+        text = _body(msg)
+    except Exception:  # a malformed message has no readable body to look for
+        return []
+    return [line.strip() for line in text.splitlines() if len(line.strip()) >= 40 and " " in line.strip()]
+
+
+# ------------------------------------------------------------------ the replay
+
+
+@dataclass
+class Failure:
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+class Replay:
+    """Plays one scenario over one mailbox. `failures` collects every mismatch; the replay goes on after
+    a mismatch so that one report shows everything that went wrong."""
+
+    def __init__(self, scenario: Scenario, mailbox: Any, workdir: Path,
+                 cli: Callable[[list[str]], CliResult] = invoke_cli):
+        self.sc = scenario
+        self.mailbox = mailbox
+        self.workdir = workdir
+        self.cli = cli
+        self.state_dir = workdir / "state"
+        self.config = workdir / "config.toml"
+        self.failures: list[Failure] = []
+        self.known_ids: set[str] = set()  # Message-IDs of every mail in the mailbox (delivered or sent by the user)
+        self.seen_drafts: set[str] = set()  # Message-IDs of every draft ever seen in Drafts
+        self.draft_index: dict[tuple[str, str], str] = {}  # (kind, recipient) -> Message-ID of the agent's draft
+        self.edited: dict[str, str] = {}  # Message-ID -> the body the user wrote
+        self.sentences: list[str] = []
+        self.status: dict[str, Any] = {"interviews": []}
+        me = scenario.user
+        self.my_addresses = {a.lower() for a in [me.get("email", ""), *me.get("aliases", [])] if a}
+        self.signature = (scenario.profile.get("signature") or me.get("name", "")).strip()
+        self.max_follow_ups = int(scenario.agent.get("max_follow_ups", 1))
+
+    # -- setup ---------------------------------------------------------------------------------------
+
+    def write_config(self) -> None:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        tables = {"user": self.sc.user, "profile": self.sc.profile,
+                  "agent": {**self.sc.agent, "state_dir": str(self.state_dir)},
+                  "account": self.mailbox.account()}
+        lines: list[str] = []
+        for name, table in tables.items():
+            if not table:
+                continue
+            lines.append(f"[{name}]")
+            lines += [f"{k} = {_toml(v)}" for k, v in table.items()]
+            lines.append("")
+        self.config.write_text("\n".join(lines), encoding="utf-8")
+        os.chmod(self.config, 0o600)
+
+    def cli_run(self, *args: str) -> CliResult:
+        return self.cli(["--config", str(self.config), *args])
+
+    # -- steps ---------------------------------------------------------------------------------------
+
+    def play(self) -> list[Failure]:
+        self.write_config()
+        pending = [s for s in self.sc.steps if "deliver" in s]
+        for number, step in enumerate(self.sc.steps, 1):
+            where = f"step {number}"
+            if "run" in step:
+                self._deliver_until(pending, step["run"])
+                self._run(step, f"{where} (run {step['run'].isoformat()})")
+            elif "user" in step:
+                self._user(step, where)
+            elif "set_decision" in step:
+                self._deliver_until(pending, step["at"])
+                self._set_decision(step, where)
+        return self.failures
+
+    def _deliver_until(self, pending: list[dict], moment: datetime) -> None:
+        due = sorted((s for s in pending if s["at"] <= moment), key=lambda s: s["at"])
+        for step in due:
+            raw = (self.sc.path / step["deliver"]).read_bytes()
+            self.mailbox.deliver(step["folder"], raw, step["at"])
+            pending.remove(step)
+            self.sentences += mail_sentences(raw)
+            m = re.search(rb"^Message-I[dD]:\s*(<[^>\r\n]+>)", raw, re.MULTILINE)
+            if m:
+                self.known_ids.add(m.group(1).decode("ascii", "replace"))
+
+    def fail(self, where: str, what: str) -> None:
+        self.failures.append(Failure(where, what))
+
+    def _run(self, step: dict, where: str) -> None:
+        before = self.mailbox.snapshot() if hasattr(self.mailbox, "snapshot") else None
+        result = self.cli_run("run", "--now", step["run"].isoformat())
+        expected_exit = step.get("exit", 0)
+        allowed = expected_exit if isinstance(expected_exit, list) else [expected_exit]
+        if result.exit_code not in allowed:
+            self.fail(where, f"run exited {result.exit_code}, expected {expected_exit}\n"
+                             f"stdout: {result.stdout[-1500:]}\nstderr: {result.stderr[-3000:]}")
+        if before is not None and self.mailbox.snapshot() != before:
+            self.fail(where, "B19: the run changed, moved, added or deleted mail in the inbox or Sent")
+        self._read_status(where)
+        drafts = self.mailbox.drafts()
+        self._check_new(step, drafts, where)
+        self._check_invariants(drafts, where)
+        self._check_expectations(step, drafts, where)
+        self._check_logs(where)
+
+    def _read_status(self, where: str) -> None:
+        result = self.cli_run("status", "--json")
+        try:
+            self.status = json.loads(result.stdout)
+        except json.JSONDecodeError:
+            self.fail(where, f"status --json exited {result.exit_code} and printed no JSON: "
+                             f"{result.stdout[:500]!r} {result.stderr[-1500:]}")
+            self.status = {"interviews": []}
+
+    def _records(self) -> dict[str, tuple[dict, dict]]:
+        """Message-ID -> (draft record, interview) from the last status."""
+        out = {}
+        for iv in self.status.get("interviews", []):
+            for d in iv.get("drafts", []):
+                out[_mid(d.get("message_id"))] = (d, iv)
+        return out
+
+    def _check_new(self, step: dict, drafts: list[EmailMessage], where: str) -> None:
+        records = self._records()
+        new = [d for d in drafts if _mid(d["Message-ID"]) not in self.seen_drafts]
+        actual = []
+        for d in new:
+            mid = _mid(d["Message-ID"])
+            self.seen_drafts.add(mid)
+            kind = records.get(mid, ({"kind": "?unrecorded"}, {}))[0]["kind"]
+            to = sorted(_addresses(d, "To", "Cc"))
+            actual.append((kind, to, d))
+            for addr in to:
+                self.draft_index.setdefault((kind, addr), mid)
+        expected = [(e["kind"], sorted(a.lower() for a in ([e["to"]] if isinstance(e["to"], str) else e["to"])), e)
+                    for e in step.get("expect_new", [])]
+        remaining = list(actual)
+        missing = []
+        for kind, to, spec in expected:
+            match = next((a for a in remaining if a[0] == kind and a[1] == to), None)
+            if match is None:
+                missing.append((kind, to))
+                continue
+            remaining.remove(match)
+            self._check_draft_spec(spec, match[2], f"{where} {kind} to {', '.join(to)}")
+        if missing or remaining:
+            self.fail(where, "new drafts differ from expect_new:\n"
+                             f"    missing: {[(k, t) for k, t in missing]}\n"
+                             f"    unexpected: {[(k, t, str(d['Subject'])) for k, t, d in remaining]}")
+
+    def _check_draft_spec(self, spec: dict, draft: EmailMessage, where: str) -> None:
+        body = _body(draft)
+        for text in spec.get("body_contains", []):
+            if _norm(text) not in _norm(body):
+                self.fail(where, f"body lacks {text!r}:\n{body}")
+        for text in spec.get("subject_contains", []):
+            if _norm(text) not in _norm(str(draft["Subject"])):
+                self.fail(where, f"subject {draft['Subject']!r} lacks {text!r}")
+        want = spec.get("in_reply_to")
+        if want:
+            if want.startswith("draft:"):
+                _, kind, to = want.split(":", 2)
+                want = self.draft_index.get((kind, to.lower()), f"(no {kind} draft to {to} seen)")
+            got = _mid(draft["In-Reply-To"])
+            if got != _mid(want):
+                self.fail(where, f"In-Reply-To is {got or 'missing'}, expected {want}")
+
+    def _check_invariants(self, drafts: list[EmailMessage], where: str) -> None:
+        ids = [_mid(d["Message-ID"]) for d in drafts]
+        if len(ids) != len(set(ids)):
+            self.fail(where, "B20: two drafts in Drafts share a Message-ID")
+        records = self._records()
+        for d in drafts:
+            mid = _mid(d["Message-ID"])
+            label = f"{where} draft {mid} ({d['Subject']})"
+            names = {k.lower() for k in d.keys()}
+            extra = names - ALLOWED_HEADERS
+            if extra:
+                self.fail(label, f"B23: headers a mail client would not write: {sorted(extra)}")
+            for k, v in d.items():
+                text = str(v)
+                if "\r" in text or "\n" in text:
+                    self.fail(label, f"B21: CR/LF inside header {k}")
+                low = f"{k}: {text}".lower()
+                for marker in PROGRAM_MARKERS:
+                    if marker in low:
+                        self.fail(label, f"B23: header {k} names the program ({marker!r})")
+                for bad in self.sc.forbid_in_headers:
+                    if bad.lower() in low:
+                        self.fail(label, f"B21: header {k} carries {bad!r}: {text!r}")
+            if len(d.get_all("Message-ID", [])) != 1:
+                self.fail(label, "B23: a draft needs exactly one Message-ID")
+            frm = parseaddr(str(d["From"] or ""))[1].lower()
+            if frm not in self.my_addresses:
+                self.fail(label, f"From is {frm!r}, not the user")
+            rcpts = _addresses(d, "To", "Cc")
+            if not rcpts:
+                self.fail(label, "no recipient")
+            if set(rcpts) & self.my_addresses:
+                self.fail(label, f"B21: the user is a recipient: {rcpts}")
+            if hasattr(self.mailbox, "is_flagged_draft") and not self.mailbox.is_flagged_draft(mid):
+                self.fail(label, "not flagged as a draft in the mailbox")
+            record = records.get(mid)
+            if record is None:
+                if mid not in self.edited:
+                    self.fail(label, "the agent has no record of this draft (status --json)")
+                continue
+            kind = record[0]["kind"]
+            self._check_reply(d, kind, label)
+            if kind == "thank_you" and mid not in self.edited:
+                self._check_thank_you_length(d, label)
+        for mid, body in self.edited.items():
+            current = next((d for d in drafts if _mid(d["Message-ID"]) == mid), None)
+            if current is not None and _norm(body) not in _norm(_body(current)):
+                self.fail(where, f"B20: the draft the user edited ({mid}) was overwritten")
+        for iv in self.status.get("interviews", []):
+            live = [d for d in iv.get("drafts", []) if d.get("state") != "intent"]
+            seen: set[tuple] = set()
+            for d in live:
+                key = (d["kind"], tuple(sorted(a.lower() for a in d.get("to", []))))
+                if d["kind"] != "follow_up":
+                    if key in seen:
+                        self.fail(where, f"B20: {iv.get('company')}: a second {d['kind']} to {key[1]}")
+                    seen.add(key)
+            follow_ups = sum(1 for d in live if d["kind"] == "follow_up")
+            if follow_ups > self.max_follow_ups:
+                self.fail(where, f"B17: {iv.get('company')}: {follow_ups} follow-ups, max {self.max_follow_ups}")
+
+    def _check_reply(self, d: EmailMessage, kind: str, label: str) -> None:
+        irt = _mid(d["In-Reply-To"])
+        refs = str(d["References"] or "").split()
+        if kind in ("follow_up", "acknowledgement") and not irt:
+            self.fail(label, f"B17/B18: a {kind} must be a reply (In-Reply-To missing)")
+        if irt:
+            if irt not in self.known_ids:
+                self.fail(label, f"In-Reply-To {irt} names no message in the mailbox")
+            if irt not in refs:
+                self.fail(label, f"References {refs} do not end the thread with In-Reply-To {irt}")
+        if re.match(r"^\s*(re|aw|sv)\s*:\s*(re|aw|sv)\s*:", str(d["Subject"] or ""), re.IGNORECASE):
+            self.fail(label, f"stacked reply prefix in subject {d['Subject']!r}")
+
+    def _check_thank_you_length(self, d: EmailMessage, label: str) -> None:
+        body = _body(d)
+        first_line = self.signature.splitlines()[0] if self.signature else ""
+        cut = body.rfind(first_line) if first_line else -1
+        if cut < 0:
+            self.fail(label, f"B10: the thank-you does not end with the signature {first_line!r}")
+            return
+        words = len(body[:cut].split())
+        if words > THANK_YOU_MAX_WORDS:
+            self.fail(label, f"B10: {words} words before the signature (max {THANK_YOU_MAX_WORDS})")
+
+    def _find(self, key: str, where: str) -> dict | None:
+        """The interview a scenario names: company, role, title or id; 'Company @ YYYY-MM-DD' picks by start."""
+        name, _, day = key.partition(" @ ")
+        hits = [iv for iv in self.status.get("interviews", [])
+                if _norm(name) in {_norm(iv.get("company") or ""), _norm(iv.get("role") or ""),
+                                   _norm(iv.get("id") or ""), _norm(f"{iv.get('company')} {iv.get('role')}")}
+                or (_norm(name) and _norm(name) in _norm(iv.get("title") or ""))]
+        if day:
+            hits = [iv for iv in hits if str(iv.get("start", "")).startswith(day)]
+        if len(hits) != 1:
+            summary = [(iv.get("company"), iv.get("role"), iv.get("start"), iv.get("state"))
+                       for iv in self.status.get("interviews", [])]
+            self.fail(where, f"{len(hits)} interviews match {key!r}; status lists {summary}")
+            return None
+        return hits[0]
+
+    def _check_expectations(self, step: dict, drafts: list[EmailMessage], where: str) -> None:
+        if "expect_total" in step and len(drafts) != step["expect_total"]:
+            self.fail(where, f"{len(drafts)} drafts in Drafts, expected {step['expect_total']}: "
+                             f"{[(str(d['To']), str(d['Subject'])) for d in drafts]}")
+        if "expect_interviews" in step:
+            ivs = self.status.get("interviews", [])
+            if len(ivs) != step["expect_interviews"]:
+                self.fail(where, f"{len(ivs)} interviews tracked, expected {step['expect_interviews']}: "
+                                 f"{[(iv.get('company'), iv.get('title'), iv.get('state')) for iv in ivs]}")
+        for key, state in step.get("expect_state", {}).items():
+            iv = self._find(key, where)
+            if iv and iv.get("state") != state:
+                self.fail(where, f"{key}: state {iv.get('state')!r}, expected {state!r}")
+        for key, day in step.get("expect_decision", {}).items():
+            iv = self._find(key, where)
+            if iv and iv.get("decision_date") != day:
+                self.fail(where, f"{key}: decision date {iv.get('decision_date')} "
+                                 f"({iv.get('decision_source')}), expected {day}")
+        for spec in step.get("expect_interview", []):
+            iv = self._find(spec["match"], where)
+            if iv is None:
+                continue
+            for field_name in ("company", "role"):
+                if field_name in spec and _norm(spec[field_name]) not in _norm(iv.get(field_name) or ""):
+                    self.fail(where, f"{spec['match']}: {field_name} {iv.get(field_name)!r}, expected "
+                                     f"{spec[field_name]!r}")
+            if "contact" in spec and ((iv.get("contact") or {}).get("email") or "").lower() != spec["contact"]:
+                self.fail(where, f"{spec['match']}: contact {iv.get('contact')}, expected {spec['contact']}")
+            if "interviewers" in spec:
+                got = sorted((p.get("email") or "").lower() for p in iv.get("interviewers", []))
+                if got != sorted(spec["interviewers"]):
+                    self.fail(where, f"{spec['match']}: interviewers {got}, expected {sorted(spec['interviewers'])}")
+            if "decision_source" in spec and not str(iv.get("decision_source", "")).startswith(spec["decision_source"]):
+                self.fail(where, f"{spec['match']}: decision source {iv.get('decision_source')!r}, expected "
+                                 f"{spec['decision_source']!r}")
+            if "start" in spec and datetime.fromisoformat(iv.get("start")) != datetime.fromisoformat(spec["start"]):
+                self.fail(where, f"{spec['match']}: starts {iv.get('start')}, expected {spec['start']}")
+        records = [(d, iv) for d, iv in self._records().values()]
+        for spec in step.get("expect_drafts", []):
+            hits = [d for d, _ in records if d["kind"] == spec["kind"] and spec["to"].lower() in
+                    [a.lower() for a in d.get("to", [])]]
+            states = [d.get("state") for d in hits]
+            if states != [spec["state"]]:
+                self.fail(where, f"status of the {spec['kind']} to {spec['to']}: {states}, expected [{spec['state']!r}]")
+
+    def _check_logs(self, where: str) -> None:
+        if not self.state_dir.exists():
+            return
+        for log in self.state_dir.rglob("*.log*"):
+            text = log.read_text(encoding="utf-8", errors="replace")
+            leaked = [s for s in self.sentences if s in text]
+            if leaked:
+                self.fail(where, f"B22: {log.name} contains mail text: {leaked[0]!r}")
+
+    # -- user actions -----------------------------------------------------------------------------------
+
+    def _target(self, step: dict, where: str) -> str | None:
+        records = self._records()
+        for d in self.mailbox.drafts():
+            mid = _mid(d["Message-ID"])
+            kind = records.get(mid, ({"kind": "?"}, {}))[0]["kind"]
+            if kind == step["kind"] and step["to"].lower() in _addresses(d, "To", "Cc"):
+                return mid
+        self.fail(where, f"no {step['kind']} draft to {step['to']} in Drafts for the user to {step['user']}")
+        return None
+
+    def _user(self, step: dict, where: str) -> None:
+        mid = self._target(step, where)
+        if mid is None:
+            return
+        if step["user"] == "send_draft":
+            self.mailbox.send_draft(mid)
+            self.known_ids.add(mid)
+        elif step["user"] == "delete_draft":
+            self.mailbox.delete_draft(mid)
+        else:
+            body = step.get("body") or "Edited by the user."
+            self.mailbox.edit_draft(mid, body)
+            self.edited[mid] = body
+            # a client may save the edit under a new file; the Message-ID stays (Mailbox.edit_draft)
+            self.seen_drafts.update(_mid(d["Message-ID"]) for d in self.mailbox.drafts())
+
+    def _set_decision(self, step: dict, where: str) -> None:
+        self._read_status(where)
+        iv = self._find(step["set_decision"], where)
+        if iv is None:
+            return
+        result = self.cli_run("set-decision", iv["id"], *shlex.split(step["date"]), "--now", step["at"].isoformat())
+        if result.exit_code != 0:
+            self.fail(where, f"set-decision exited {result.exit_code}: {result.stdout} {result.stderr[-1500:]}")
+
+
+def _toml(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return str(v)
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_toml(x) for x in v) + "]"
+    return json.dumps(str(v), ensure_ascii=False)
+
+
+def replay(scenario: Scenario, mailbox: Any, workdir: Path) -> list[Failure]:
+    """Play `scenario` over `mailbox` with its config and state under `workdir`; return every failure."""
+    return Replay(scenario, mailbox, workdir).play()
