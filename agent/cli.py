@@ -40,6 +40,7 @@ class Ctx:
 
 
 _handlers: list[logging.Handler] = []
+_level: list[int] = []
 
 
 def _setup_logging(state_dir: Path, verbose: bool) -> None:
@@ -59,6 +60,7 @@ def _setup_logging(state_dir: Path, verbose: bool) -> None:
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     root = logging.getLogger()
+    _level.append(root.level)
     for h in (handler, console):
         root.addHandler(h)
         _handlers.append(h)
@@ -71,6 +73,8 @@ def _teardown_logging() -> None:
         h = _handlers.pop()
         root.removeHandler(h)
         h.close()
+    while _level:
+        root.setLevel(_level.pop())
 
 
 def _parse_now(value: str | None, cfg: config_mod.Config) -> datetime:

@@ -143,6 +143,11 @@ def _is_human(person: Person | None) -> bool:
                 and not people.ats_name(person.email))
 
 
+def _is_individual(person: Person | None) -> bool:
+    """A human with a mailbox of their own: not a system, and not a shared recruiting@ or jobs@ box."""
+    return _is_human(person) and not people.is_role_address(person.email)  # type: ignore[union-attr]
+
+
 def _is_external(identity: Identity, person: Person | None) -> bool:
     return bool(person and person.email and not identity.is_me(person.email)
                 and not _is_own(identity, person.domain))
@@ -397,34 +402,37 @@ def _interviewers(event: Event, identity: Identity, carrier: Message | None) -> 
 def _contact(event: Event, identity: Identity, carrier: Message | None,
              interviewers: tuple[Person, ...]) -> Person | None:
     """B6: the staffing-agency recruiter who sent it, the human organizer, the human sender, the Reply-To of
-    an ATS mail, else a recruiter among the attendees."""
-    org = event.organizer if _is_human(event.organizer) and _is_external(identity, event.organizer) else None
-    sender = carrier.sender if carrier and _is_human(carrier.sender) and _is_external(identity, carrier.sender) \
-        else None
-    if sender and org and people.registrable_domain(sender.domain) != people.registrable_domain(org.domain) \
-            and all(people.registrable_domain(sender.domain) != people.registrable_domain(p.domain)
-                    for p in interviewers):
-        return sender  # an agency recruiter forwarded the client's invitation: they are the user's contact
-    if org:
-        return org
-    if sender:
-        return sender
-    for p in carrier.reply_to if carrier else ():
-        if _is_human(p) and _is_external(identity, p):
-            return p
-    texts = _texts(event, carrier)
-    for a in event.attendees:
-        if _is_human(a.person) and _is_external(identity, a.person) and _is_recruiter(a.person, texts, carrier):
-            return a.person
+    an ATS mail, else a recruiter among the attendees; a shared recruiting@ mailbox only when no person is
+    known."""
+    def pick(p: Person | None, check) -> Person | None:
+        return p if check(p) and _is_external(identity, p) else None
+
+    for check in (_is_individual, _is_human):
+        org = pick(event.organizer, check)
+        sender = pick(carrier.sender if carrier else None, check)
+        if sender and org and people.registrable_domain(sender.domain) != people.registrable_domain(org.domain) \
+                and all(people.registrable_domain(sender.domain) != people.registrable_domain(p.domain)
+                        for p in interviewers):
+            return sender  # an agency recruiter forwarded the client's invitation: they are the user's contact
+        found = org or sender or next((p for p in (carrier.reply_to if carrier else ()) if pick(p, check)), None)
+        if found:
+            return found
+        texts = _texts(event, carrier)
+        for a in event.attendees:
+            if pick(a.person, check) and _is_recruiter(a.person, texts, carrier):
+                return a.person
     return None
 
 
 # --- B5 company and role ------------------------------------------------------------------------------------
 
 def _person_words(persons: Iterable[Person], identity: Identity) -> set[str]:
+    """Words of real people's names (not of a "Security Hiring Panel" group or a "Recruiting" mailbox),
+    so that a title's "Jordan / Ana" is not read as a company or role."""
     words = {w.lower() for w in identity.name.split()}
     for p in persons:
-        words |= {w.lower() for w in people.display_name(p).split()}
+        if _is_individual(p):
+            words |= {w.lower() for w in people.display_name(p).split()}
     return words
 
 
@@ -512,7 +520,8 @@ def _company(event: Event, identity: Identity, carrier: Message | None,
     best = counted.most_common(1)[0][0] if counted else (domains[0] if domains else "")
     if best:
         return _cased(people.company_from_domain(best), texts)
-    words = _person_words([*(a.person for a in event.attendees), *([event.organizer] if event.organizer else []),
+    words = _person_words([*(a.person for a in event.attendees if a.cutype.upper() not in _SKIP_CUTYPES),
+                           *([event.organizer] if event.organizer else []),
                            *_carrier_senders(carrier)], identity)
     for text in (event.summary, carrier.subject if carrier else ""):
         name = company_from_text(text, words)
@@ -549,7 +558,7 @@ def role_from_text(text: str, company: str = "", person_words: Collection[str] =
 
 
 def _role(event: Event, identity: Identity, carrier: Message | None, company: str) -> str:
-    words = _person_words([a.person for a in event.attendees], identity)
+    words = _person_words([a.person for a in event.attendees if a.cutype.upper() not in _SKIP_CUTYPES], identity)
     for text in (event.summary, carrier.subject if carrier else ""):
         role = role_from_text(text, company, words)
         if role:

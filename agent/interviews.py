@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Sequence
 
-from agent import detect, invitations
+from agent import detect, invitations, people
 from agent.config import Identity
 from agent.model import Event, Interview, Message
 
@@ -32,7 +32,7 @@ def derive(messages: Sequence[Message], calendar: Sequence[Event], identity: Ide
     for event in current.values():
         interview = detect.detect_event(event, identity, carriers.get(event.uid))
         if interview is not None:
-            found.append(interview)
+            found.append(_enrich(interview, ordered, identity))
 
     from_sent: list[Interview] = []
     for m in ordered:
@@ -76,3 +76,31 @@ def _same_counterpart_pending(candidate: Interview, known: list[Interview], mail
         if _related(candidate, iv) and iv.end > mail.date:
             return iv
     return None
+
+
+def _enrich(iv: Interview, messages: Sequence[Message], identity: Identity) -> Interview:
+    """B5/B6 from the scheduling mail around an invitation: a Calendly booking may not name the role that
+    the recruiter's mail does, and an ATS invitation from recruiting@ has a person in its mail's Reply-To."""
+    needs_contact = iv.contact is None or people.is_role_address(iv.contact.email)
+    if iv.role and not needs_contact:
+        return iv
+    threads = set(iv.thread_message_ids)
+    related = [m for m in messages if m.folder == "inbox" and m.date <= iv.end and
+               (m.message_id in threads or threads & set(m.references) or
+                any(people.registrable_domain(p.domain) in iv.company_domains
+                    for p in ((m.sender,) if m.sender else ()) + m.reply_to))]
+    role, contact, reasons = iv.role, iv.contact, list(iv.reasons)
+    for m in reversed(related):  # the latest first
+        if not role:
+            role = detect.role_from_text(m.subject, iv.company)
+            if role:
+                reasons.append(f"role from the subject of {m.message_id}")
+        if needs_contact:
+            person = next((p for p in ((m.sender,) if m.sender else ()) + m.reply_to
+                           if not identity.is_me(p.email) and people.registrable_domain(p.domain) in iv.company_domains
+                           and not people.is_machine_address(p.email) and not people.is_role_address(p.email)),
+                          None)
+            if person is not None:
+                contact, needs_contact = person, False
+                reasons.append(f"contact {person.email} from {m.message_id}")
+    return replace(iv, role=role, contact=contact, reasons=tuple(reasons))

@@ -12,6 +12,7 @@ import email.header
 import email.policy
 import email.utils
 import hashlib
+import logging
 import re
 import unicodedata
 import warnings
@@ -22,6 +23,8 @@ from zoneinfo import ZoneInfo
 
 from agent.errors import MalformedInput
 from agent.model import Event, Message, Person
+
+log = logging.getLogger(__name__)
 
 MAX_PART_BYTES = 5 * 1024 * 1024  # a part larger than this is not decoded
 MAX_PARTS = 200  # parts walked per message
@@ -275,7 +278,8 @@ def _events(parts: list[EmailMessage], *, tz: ZoneInfo, source: str) -> tuple[Ev
             # The part's method= stands in when the VCALENDAR omits METHOD (Lotus Notes does).
             parsed = invitations.parse_calendar(text, tz=tz, source=source,
                                                 default_method=method or "PUBLISH")
-        except Exception:  # a broken calendar part is skipped; the mail still counts (B21)
+        except Exception as exc:  # a broken calendar part is skipped; the mail still counts (B21)
+            log.warning("ignored an unreadable calendar part in %s: %s", source, type(exc).__name__)
             continue
         for event in parsed:
             events.setdefault((event.uid, event.recurrence_id, event.sequence), event)

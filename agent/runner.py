@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import providers
-from agent import executor, interviews as interview_mod, lifecycle
+from agent import executor, lifecycle
+from agent import interviews as interview_mod
 from agent.config import Config
 from agent.errors import EXIT_FAILED, EXIT_OK, AgentError
 from agent.lifecycle import Plan

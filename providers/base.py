@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, Sequence
 
-from agent.errors import AgentError, EXIT_FAILED, EXIT_UNREACHABLE
+from agent.errors import EXIT_FAILED, EXIT_UNREACHABLE, AgentError
 from agent.model import DraftRecord, Event, Message
 
 

@@ -557,6 +557,7 @@ class ImapProvider:
         """New INBOX and Sent mail since `cursor`; on the first run (or a folder never seen) mail that
         arrived on or after `since`. A folder whose UIDNEXT/UIDVALIDITY did not change costs one STATUS and
         no FETCH. Malformed mail goes to `skipped`. Raises AuthError, UnreachableError, ProviderError."""
+        since = since if since.tzinfo else since.replace(tzinfo=timezone.utc)
         start = self.counter.total
         start_fetch = self.counter.counts["FETCH"]
         old: dict[str, Any] = {}
@@ -586,26 +587,30 @@ class ImapProvider:
     def _sync_role(self, client: IMAPClient, role: str, old: dict[str, Any] | None, since: datetime,
                    batch: SyncBatch) -> tuple[dict[str, Any] | None, list[Message], list[tuple[str, str]]]:
         # Work on local lists and return them: a retry after a dropped connection starts the folder afresh.
-        name = old.get("name") if isinstance(old, dict) else None
-        status = None
+        old = old if isinstance(old, dict) else None
+        name = old.get("name") if old else None
         if name:
             status = self._status(client, name)  # the remembered folder: no LIST needed
-        if status is None:
+            if status is not None and old.get("uidvalidity") == status["uidvalidity"] \
+                    and old.get("uidnext") == status["uidnext"]:
+                return {**old, "highestmodseq": status.get("highestmodseq", 0)}, [], []  # nothing new
+            if status is None:
+                name = None  # renamed or deleted: look for the folder again
+        if not name:
             name = "INBOX" if role == "inbox" else self._sent_folder(client)
             if name is None:
                 log.warning("no Sent folder found on %s; sent mail is not read (set %s.sent_folder)",
                             self.settings["host"], self.settings["where"])
                 return None, [], []
-            status = self._status(client, name)
-            if status is None:
-                raise ProviderError(f"the folder {name!r} on {self.settings['host']} cannot be opened")
-        if old and old.get("name") == name and old.get("uidvalidity") == status["uidvalidity"] \
-                and old.get("uidnext") == status["uidnext"]:
-            return {**old, "highestmodseq": status.get("highestmodseq", 0)}, [], []
 
-        selected = client.select_folder(name, readonly=True)  # EXAMINE: nothing we do can set \Seen
-        uidvalidity = int(selected.get(b"UIDVALIDITY", status["uidvalidity"]))
-        uidnext = int(selected.get(b"UIDNEXT", status["uidnext"]))
+        try:
+            selected = client.select_folder(name, readonly=True)  # EXAMINE: nothing we do can set \Seen
+        except IMAPClientAbortError:
+            raise
+        except IMAPClientError as exc:
+            raise ProviderError(f"the folder {name!r} on {self.settings['host']} cannot be opened: {exc}") from None
+        uidvalidity = int(selected[b"UIDVALIDITY"])
+        uidnext = int(selected.get(b"UIDNEXT", 0))
         same = bool(old) and old.get("name") == name and old.get("uidvalidity") == uidvalidity
         floor, floor_ids = since, set()
         if same:
@@ -613,13 +618,13 @@ class ImapProvider:
             uids = [u for u in client.search(["UID", f"{last + 1}:*"]) if u > last]
         else:
             last = 0
-            if old and old.get("name") == name and old.get("high_water"):
+            if old and old.get("high_water"):  # renumbered (or renamed): a bounded resync
                 batch.stats["resyncs"] += 1
                 high_water = datetime.fromisoformat(old["high_water"])
                 if high_water > floor:
                     floor, floor_ids = high_water, set(old.get("high_water_ids", ()))
-                log.warning("the UIDVALIDITY of %s changed (the server renumbered it): reading again only mail "
-                            "that arrived after %s", name, floor.isoformat())
+                log.warning("%s was renumbered (UIDVALIDITY changed) or replaced: reading again only mail that "
+                            "arrived after %s", name, floor.isoformat())
             # SINCE compares dates only, in the server's idea of the day: ask a day early, filter here.
             uids = client.search(["SINCE", (floor.astimezone(timezone.utc) - timedelta(days=1)).date()])
         entry = {"name": name, "uidvalidity": uidvalidity, "uidnext": max(uidnext, max(uids, default=0) + 1),

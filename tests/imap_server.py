@@ -12,9 +12,9 @@ switch to `nobody`.
 
 from __future__ import annotations
 
+import grp
 import os
 import pwd
-import grp
 import secrets
 import shutil
 import signal
@@ -27,6 +27,14 @@ from pathlib import Path
 HOW_TO_ENABLE = ("the IMAP tests need Dovecot and root: run them as root with dovecot-imapd installed "
                  "(`apt-get install -y --no-install-recommends dovecot-imapd`), or use scripts/test, which "
                  "installs it")
+
+
+def _running(pid: int) -> bool:
+    """True while the process exists and is not a zombie (a zombie has an empty cmdline)."""
+    try:
+        return bool(Path(f"/proc/{pid}/cmdline").read_bytes())
+    except OSError:
+        return False
 
 
 class DovecotUnavailable(RuntimeError):
@@ -223,14 +231,16 @@ service imap-login {{
 
     def kill_sessions(self, user: str) -> int:
         """Kill every imap process serving `user`, as a crash or a network cut would. Returns how many."""
-        killed = 0
-        for pid in self.session_pids(user):
+        pids = self.session_pids(user)
+        for pid in pids:
             try:
                 os.kill(pid, signal.SIGKILL)
-                killed += 1
             except ProcessLookupError:
                 pass
-        return killed
+        deadline = time.monotonic() + 5  # gone, and so its end of the socket closed
+        while time.monotonic() < deadline and any(_running(pid) for pid in pids):
+            time.sleep(0.02)
+        return len(pids)
 
     def log(self) -> str:
         try:

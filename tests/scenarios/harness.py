@@ -23,18 +23,18 @@ from __future__ import annotations
 import email
 import email.policy
 import json
-import logging
 import os
 import re
 import shlex
 import subprocess
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import getaddresses, parseaddr
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 CASES = Path(__file__).parent / "cases"
 REPO = Path(__file__).resolve().parents[2]
@@ -42,6 +42,7 @@ CLI_BIN = REPO / ".venv" / "bin" / "interview-agent"
 
 ALLOWED_HEADERS = {"from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references",
                    "mime-version", "content-type", "content-transfer-encoding"}
+ADDRESS_HEADERS = {"from", "to", "cc", "bcc", "reply-to", "sender"}
 PROGRAM_MARKERS = ("interview-agent", "interview_agent", "interviewagent")
 THANK_YOU_MAX_WORDS = 150
 STEP_KINDS = ("deliver", "run", "user", "set_decision")
@@ -157,39 +158,25 @@ def invoke_cli(args: list[str]) -> CliResult:
     This is the one place that chooses."""
     try:
         import click
-        from click.testing import CliRunner
 
         from agent.cli import main
     except ImportError:
         main = None
     if main is not None and isinstance(main, click.Command):
         return _invoke_in_process(main, args)
-    proc = subprocess.run([str(CLI_BIN), *args], capture_output=True, text=True, cwd=REPO, timeout=300)
+    proc = subprocess.run([str(CLI_BIN), *args], capture_output=True, text=True, cwd=REPO, timeout=300,
+                          check=False)
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
 
 def _invoke_in_process(main: Any, args: list[str]) -> CliResult:
     from click.testing import CliRunner
 
-    root = logging.getLogger()
-    before = list(root.handlers)
-    level = root.level
     try:
         runner = CliRunner(mix_stderr=False)  # click < 8.2
     except TypeError:
         runner = CliRunner()
-    try:
-        result = runner.invoke(main, args, catch_exceptions=True)
-    finally:
-        # A separate process would start with fresh logging; in-process the CLI's handlers (bound to this
-        # run's state dir and CliRunner's stream) must not leak into the next invocation.
-        for handler in root.handlers[:]:
-            if handler not in before:
-                root.removeHandler(handler)
-                handler.close()
-        root.setLevel(level)
-        for attr in [a for a in vars(root) if a.startswith("_interview_agent")]:
-            delattr(root, attr)
+    result = runner.invoke(main, args, catch_exceptions=True)
     stderr = ""
     try:
         stderr = result.stderr
@@ -234,7 +221,7 @@ def mail_sentences(raw: bytes) -> list[str]:
     try:
         msg = email.message_from_bytes(raw, policy=email.policy.default)
         text = _body(msg)
-    except Exception:  # a malformed message has no readable body to look for
+    except Exception:  # noqa: BLE001 - a malformed message has no readable body to look for
         return []
     return [line.strip() for line in text.splitlines() if len(line.strip()) >= 40 and " " in line.strip()]
 
@@ -413,7 +400,7 @@ class Replay:
         for d in drafts:
             mid = _mid(d["Message-ID"])
             label = f"{where} draft {mid} ({d['Subject']})"
-            names = {k.lower() for k in d.keys()}
+            names = {k.lower() for k in d}
             extra = names - ALLOWED_HEADERS
             if extra:
                 self.fail(label, f"B23: headers a mail client would not write: {sorted(extra)}")
@@ -425,8 +412,11 @@ class Replay:
                 for marker in PROGRAM_MARKERS:
                     if marker in low:
                         self.fail(label, f"B23: header {k} names the program ({marker!r})")
+                # A forbidden string may survive inside a quoted display name (escaped, harmless) but never
+                # as an address or in any other header.
+                checked = " ".join(a for _, a in getaddresses([text])) if k.lower() in ADDRESS_HEADERS else text
                 for bad in self.sc.forbid_in_headers:
-                    if bad.lower() in low:
+                    if bad.lower() in checked.lower():
                         self.fail(label, f"B21: header {k} carries {bad!r}: {text!r}")
             if len(d.get_all("Message-ID", [])) != 1:
                 self.fail(label, "B23: a draft needs exactly one Message-ID")

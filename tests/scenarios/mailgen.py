@@ -13,7 +13,7 @@ import base64
 import hashlib
 import html
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import default as default_policy
@@ -21,7 +21,6 @@ from email.utils import format_datetime, formataddr
 from zoneinfo import ZoneInfo
 
 POLICY = default_policy.clone(linesep="\n", max_line_length=78)
-UTC = timezone.utc
 
 
 @dataclass(frozen=True)
@@ -255,8 +254,8 @@ def vcalendar(ev: Ev, *, method: str, prodid: str, style: str, dtstamp: datetime
                       "END:VALARM"]
     else:
         lines += [when("DTSTART", ev.start), when("DTEND", ev.end), f"DTSTAMP:{utc(dtstamp)}",
-                  f"ORGANIZER;CN={ical_param(ev.organizer.name or ev.organizer.email)}:mailto:"
-                  f"{ev.organizer.email}", f"UID:{ev.uid}"]
+                  (f"ORGANIZER;CN={ical_param(ev.organizer.name or ev.organizer.email)}:mailto:"
+                   f"{ev.organizer.email}"), f"UID:{ev.uid}"]
         lines += [attendee_line(a, style) for a in ev.attendees]
         if ev.conference and style == "google":
             lines.append(f"X-GOOGLE-CONFERENCE:{ev.conference}")
@@ -404,7 +403,7 @@ def invitation(*, style: str, ev: Ev, date: datetime, to: list[P], seed: str, fr
         msg.attach(alt)
         att = EmailMessage(policy=POLICY)
         att.set_content(ics, maintype="application", subtype="ics", cte="base64", disposition="attachment",
-                        filename="invite.ics" if method != "CANCEL" else "invite.ics")
+                        filename="invite.ics")
         msg.attach(att)
         return Mail(_finish(msg, seed, "google"), msgid, str(msg["Subject"]), date=date)
     if style == "outlook":
@@ -466,8 +465,8 @@ def itip_reply(*, seed: str, date: datetime, user: P, ev: Ev, partstat: str, pro
     lines = ["BEGIN:VCALENDAR", f"PRODID:{prodid}", "VERSION:2.0", "CALSCALE:GREGORIAN", "METHOD:REPLY",
              "BEGIN:VEVENT", f"DTSTART:{utc(ev.start)}", f"DTEND:{utc(ev.end)}", f"DTSTAMP:{utc(date)}",
              f"ORGANIZER;CN={ical_param(ev.organizer.name)}:mailto:{ev.organizer.email}", f"UID:{ev.uid}",
-             f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT={partstat};CN={ical_param(user.name)}"
-             f":mailto:{user.email}",
+             (f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT={partstat};CN={ical_param(user.name)}"
+              f":mailto:{user.email}"),
              f"SEQUENCE:{ev.sequence}", "STATUS:CONFIRMED", f"SUMMARY:{ical_text(ev.summary)}", "TRANSP:OPAQUE",
              "END:VEVENT", "END:VCALENDAR"]
     ics = ("\r\n".join(fold(x) for x in lines) + "\r\n").encode()

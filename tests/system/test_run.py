@@ -150,3 +150,18 @@ def test_show_explains_the_decisions(setup):
     [iv] = json.loads(status)["interviews"]
     out = cli(config, "show", iv["id"]).output
     assert "decision" in out and "why:" in out and "thank_you" in out
+
+
+def test_b21_b22_malformed_mail_is_skipped_with_a_log_line_and_the_run_goes_on(setup, tmp_path):
+    box, config = setup
+    corpus = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "external"
+    bad = (corpus / "msgraph-graph-mocks" / "extracted-from-graph-v1_0-proxy-mocks" / "me-messages-id-value.eml")
+    box.deliver("inbox", b"\x00\x01 not a mail at all \xff\xfe")
+    if bad.exists():
+        box.deliver("inbox", bad.read_bytes())
+    result = cli(config, "run", "--now", AFTER_END)
+    assert result.exit_code == 1  # "some items failed and were skipped (logged)"
+    assert len(box.drafts()) == 2
+    log = (tmp_path / "state" / "interview-agent.log").read_text()
+    assert "skipped a malformed message" in log
+    assert "not a mail at all" not in log  # B22: the log names the file, never its content

@@ -457,10 +457,11 @@ def test_b2_sent_interview_id_is_stable_per_message():
 
 def test_b3_teams_join_link_is_not_a_public_meetup():
     """Regression: every Teams join URL contains '/l/meetup-join/'; links are not prose."""
-    from agent.model import Attendee, Event, Person
+    from datetime import datetime, timedelta, timezone
+
     from agent.config import Identity
     from agent.detect import judge_event
-    from datetime import datetime, timedelta, timezone
+    from agent.model import Attendee, Event, Person
 
     me = Identity(name="Jordan Lee", email="jordan.lee@gmail.com")
     start = datetime(2026, 11, 18, 15, 0, tzinfo=timezone.utc)
@@ -471,3 +472,37 @@ def test_b3_teams_join_link_is_not_a_public_meetup():
                   organizer=Person("sam.okafor@northwind-labs.com", "Sam Okafor"),
                   attendees=(Attendee(Person("jordan.lee@gmail.com", "Jordan Lee")),))
     assert judge_event(event, me).is_interview
+
+
+def _panel_event():
+    from datetime import datetime, timedelta, timezone
+
+    from agent.model import Attendee, Event, Person
+
+    start = datetime(2026, 11, 16, 19, 0, tzinfo=timezone.utc)
+    return Event(uid="p1", start=start, end=start + timedelta(hours=2),
+                 summary="Onsite Interview: Jordan Lee - Security Engineer",
+                 organizer=Person("recruiting@corvidsecurity.com", "Corvid Security Recruiting"),
+                 attendees=(Attendee(Person("recruiting@corvidsecurity.com", "Corvid Security Recruiting")),
+                            Attendee(Person("jordan.lee@gmail.com", "Jordan Lee")),
+                            Attendee(Person("liam.foster@corvidsecurity.com", "Liam Foster")),
+                            Attendee(Person("security-hiring@corvidsecurity.com", "Security Hiring Panel"),
+                                     cutype="GROUP")))
+
+
+def test_b5_group_and_mailbox_names_do_not_eat_the_role():
+    """Regression: "Security Hiring Panel" (a group) made "Security Engineer" read as "Engineer"."""
+    from agent.config import Identity
+    from agent.detect import detect_event
+
+    iv = detect_event(_panel_event(), Identity(name="Jordan Lee", email="jordan.lee@gmail.com"))
+    assert iv is not None and iv.role == "Security Engineer"
+
+
+def test_b6_a_recruiting_mailbox_is_the_contact_only_when_no_person_is_known():
+    from agent.config import Identity
+    from agent.detect import detect_event
+
+    iv = detect_event(_panel_event(), Identity(name="Jordan Lee", email="jordan.lee@gmail.com"))
+    assert iv is not None and iv.contact.email == "recruiting@corvidsecurity.com"
+    assert [p.email for p in iv.interviewers] == ["liam.foster@corvidsecurity.com"]
