@@ -177,10 +177,7 @@ def connect_maildir(obj: Ctx, path: Path) -> None:
 @click.pass_obj
 def connect_imap(obj: Ctx, host: str, port: int, username: str, security: str, password_command: str) -> None:
     """Any IMAP server: password or app password, kept in the keyring or a 0600 file."""
-    try:
-        from providers import imap
-    except ModuleNotFoundError as exc:
-        raise ConfigError("the IMAP provider is not available in this version") from exc
+    imap = _provider_module("imap")
     password = "" if password_command else click.prompt("Password (or app password)", hide_input=True)
     account = imap.connect_imap(host, port, username, password, security, config_dir=str(obj.path.parent),
                                 password_command=password_command)
@@ -188,17 +185,44 @@ def connect_imap(obj: Ctx, host: str, port: int, username: str, security: str, p
     click.echo(f"connected imap {username}@{host} in {obj.path}")
 
 
+def _provider_module(name: str):
+    import importlib
+
+    try:
+        return importlib.import_module(f"providers.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"providers.{name}":
+            raise ConfigError(f"the {name} provider is not available in this version") from exc
+        raise
+
+
 @connect.command("gmail")
-def connect_gmail() -> None:
-    """Gmail API + Google Calendar (not in this version yet)."""
-    raise ConfigError("the Gmail provider is not available in this version yet; meanwhile use IMAP with an "
-                      "app password: interview-agent connect imap --host imap.gmail.com")
+@click.option("--client-secrets", type=click.Path(path_type=Path, exists=True, dir_okay=False), required=True,
+              help='Your OAuth client file (type "Desktop app") from the Google Cloud console.')
+@click.option("--no-browser", is_flag=True, help="Print the sign-in URL and accept the pasted redirect URL.")
+@click.option("--port", type=int, default=0, help="Loopback port for the sign-in redirect (default: any free).")
+@click.option("--calendar", "calendars", multiple=True, help="Another calendar id to read (repeatable).")
+@click.pass_obj
+def connect_gmail(obj: Ctx, client_secrets: Path, no_browser: bool, port: int, calendars: tuple[str, ...]) -> None:
+    """Gmail API + Google Calendar: sign in once in a browser; the token is kept 0600."""
+    gmail = _provider_module("gmail")
+    account = gmail.connect(client_secrets, config_dir=obj.path.parent, no_browser=no_browser, port=port,
+                            calendars=list(calendars), prompt=click.prompt, echo=click.echo)
+    _set_account(obj.path, account)
+    click.echo(f"connected gmail in {obj.path}")
 
 
 @connect.command("outlook")
-def connect_outlook() -> None:
-    """Microsoft Graph (not in this version yet)."""
-    raise ConfigError("the Outlook provider is not available in this version yet")
+@click.option("--client-id", required=True, help="The application (client) id of your app registration.")
+@click.option("--authority", default="https://login.microsoftonline.com/common", show_default=True,
+              help="common (work and personal), consumers, organizations, or a tenant's authority URL.")
+@click.pass_obj
+def connect_outlook(obj: Ctx, client_id: str, authority: str) -> None:
+    """Outlook.com / Microsoft 365 via Microsoft Graph: device-code sign-in; the token cache is kept 0600."""
+    outlook = _provider_module("outlook")
+    account = outlook.connect(client_id, authority=authority, config_dir=obj.path.parent, echo=click.echo)
+    _set_account(obj.path, account)
+    click.echo(f"connected outlook in {obj.path}")
 
 
 # -- run ---------------------------------------------------------------------------------------------
