@@ -7,18 +7,22 @@ import json
 import logging
 import os
 import sys
+import threading
 from datetime import datetime
 from importlib import resources
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
 import click
 
 from agent import config as config_mod
-from agent.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError, ConfigError
+from agent import lock
+from agent.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_UNREACHABLE, AgentError, ConfigError
 
 __version__ = "0.1.0"
 log = logging.getLogger("agent")
+run_log = logging.getLogger("agent.run")
 
 
 # -- plumbing ----------------------------------------------------------------------------------------
@@ -26,6 +30,7 @@ class Ctx:
     def __init__(self, config_path: Path | None, verbose: bool):
         self.config_path = config_path
         self.verbose = verbose
+        self.account: str | None = None  # `connect --account NAME`
 
     @property
     def path(self) -> Path:
@@ -40,31 +45,49 @@ class Ctx:
 
 
 _handlers: list[logging.Handler] = []
-_level: list[int] = []
+_levels: list[tuple[logging.Logger, int]] = []
+OUR_LOGGERS = ("agent", "providers")  # only these log below WARNING: libraries' debug output can carry
+# protocol traffic (mail bodies, tokens), so it never reaches the log, even with --verbose (B22)
+LOG_NAME = "interview-agent.log"
+
+
+class _PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose every file, rotated ones included, is created 0600."""
+
+    def _open(self):  # type: ignore[override]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        os.fchmod(fd, 0o600)
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
+def _not_echoed(record: logging.LogRecord) -> bool:
+    return not getattr(record, "echoed", False)  # already said on stderr by the command itself
 
 
 def _setup_logging(state_dir: Path, verbose: bool) -> None:
     """A rotating log file in the state dir (0600) and warnings on stderr, for this invocation."""
-    from logging.handlers import RotatingFileHandler
-
     from agent.state import _secure_dir
 
     if _handlers:
         return
     _secure_dir(state_dir)
-    log_path = state_dir / "interview-agent.log"
-    handler = RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    os.chmod(log_path, 0o600)
+    handler = _PrivateRotatingFileHandler(state_dir / LOG_NAME, maxBytes=1_000_000, backupCount=3,
+                                          encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    console.addFilter(_not_echoed)
     root = logging.getLogger()
-    _level.append(root.level)
+    _levels.append((root, root.level))
     for h in (handler, console):
         root.addHandler(h)
         _handlers.append(h)
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    root.setLevel(logging.WARNING)
+    for name in OUR_LOGGERS:
+        ours = logging.getLogger(name)
+        _levels.append((ours, ours.level))
+        ours.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
 def _teardown_logging() -> None:
@@ -73,8 +96,9 @@ def _teardown_logging() -> None:
         h = _handlers.pop()
         root.removeHandler(h)
         h.close()
-    while _level:
-        root.setLevel(_level.pop())
+    while _levels:
+        logger, level = _levels.pop()
+        logger.setLevel(level)
 
 
 def _parse_now(value: str | None, cfg: config_mod.Config) -> datetime:
@@ -101,7 +125,9 @@ class Group(click.Group):
             _teardown_logging()
 
 
-@click.group(cls=Group)
+@click.group(cls=Group, epilog="Exit codes (run): 0 all done; 1 some items or accounts failed (logged); 2 "
+                              "configuration error; 3 mailbox unreachable or credentials refused; 4 another run "
+                              "was in progress.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
               help="Config file (default: the user config dir's config.toml).")
 @click.option("-v", "--verbose", is_flag=True, help="Log details to stderr.")
@@ -138,22 +164,62 @@ def init(obj: Ctx) -> None:
                f"  interview-agent --config {path} connect maildir ~/Mail")
 
 
-def _set_account(path: Path, account: dict[str, Any]) -> None:
+def _set_account(path: Path, account: dict[str, Any], name: str | None = None) -> str:
+    """Write `account` into the config and return the account's name there.
+
+    No account yet: it becomes `[account]`. One `[account]`: replaced, unless `name` differs from its
+    name, in which case both become `[[accounts]]` (the first keeping its name, so its state stays).
+    `[[accounts]]`: the entry with this name (given, or derived from the mailbox) is replaced, else the
+    account is added."""
     import tomlkit
 
     doc = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.parse(_example_config())
-    table = tomlkit.table()
-    for key, value in account.items():
-        table[key] = value
+
+    def table(values: dict[str, Any], keep_name: str | None) -> Any:
+        t = tomlkit.table()
+        if keep_name:
+            t["name"] = keep_name
+        for key, value in values.items():
+            if key != "name":
+                t[key] = value
+        return t
+
     if "accounts" in doc:
-        del doc["accounts"]
-    doc["account"] = table
+        entries = doc["accounts"]
+        wanted = name or config_mod.default_account_name(account, single=False)
+        for i, entry in enumerate(entries):
+            current = entry.get("name") or config_mod.default_account_name(dict(entry), single=False)
+            if current == wanted:
+                entries[i] = table(account, entry.get("name") or name)
+                break
+        else:
+            entries.append(table(account, name))
+        final = wanted
+    elif "account" in doc and name and name != (doc["account"].get("name") or "account"):
+        old = doc["account"]
+        aot = tomlkit.aot()
+        aot.append(table(dict(old), old.get("name") or "account"))  # keeps the name its state is filed under
+        aot.append(table(account, name))
+        del doc["account"]
+        doc["accounts"] = aot
+        final = name
+    else:
+        keep = name or (doc["account"].get("name") if "account" in doc else None)
+        if "account" in doc:
+            del doc["account"]
+        doc["account"] = table(account, keep)
+        final = keep or "account"
     _write_private(path, tomlkit.dumps(doc))
+    return final
 
 
 @main.group()
-def connect() -> None:
-    """Connect a mailbox once: writes [account] into the config, secrets into the token store."""
+@click.option("--account", "account_name", default=None,
+              help="With several accounts: the name of the one to connect (a new name adds an account).")
+@click.pass_obj
+def connect(obj: Ctx, account_name: str | None) -> None:
+    """Connect a mailbox once: writes the account into the config, secrets into the token store."""
+    obj.account = account_name
 
 
 @connect.command("maildir")
@@ -164,7 +230,7 @@ def connect_maildir(obj: Ctx, path: Path) -> None:
     root = path.expanduser().resolve()
     if not ((root / "cur").is_dir() and (root / "new").is_dir()):
         raise ConfigError(f"{root} is not a Maildir: it needs cur/ and new/ folders (the inbox) at its root")
-    _set_account(obj.path, {"provider": "maildir", "path": str(root)})
+    _set_account(obj.path, {"provider": "maildir", "path": str(root)}, obj.account)
     click.echo(f"connected maildir {root} in {obj.path}")
 
 
@@ -181,7 +247,7 @@ def connect_imap(obj: Ctx, host: str, port: int, username: str, security: str, p
     password = "" if password_command else click.prompt("Password (or app password)", hide_input=True)
     account = imap.connect_imap(host, port, username, password, security, config_dir=str(obj.path.parent),
                                 password_command=password_command)
-    _set_account(obj.path, account)
+    _set_account(obj.path, account, obj.account)
     click.echo(f"connected imap {username}@{host} in {obj.path}")
 
 
@@ -208,7 +274,7 @@ def connect_gmail(obj: Ctx, client_secrets: Path, no_browser: bool, port: int, c
     gmail = _provider_module("gmail")
     account = gmail.connect(client_secrets, config_dir=obj.path.parent, no_browser=no_browser, port=port,
                             calendars=list(calendars), prompt=click.prompt, echo=click.echo)
-    _set_account(obj.path, account)
+    _set_account(obj.path, account, obj.account)
     click.echo(f"connected gmail in {obj.path}")
 
 
@@ -221,43 +287,72 @@ def connect_outlook(obj: Ctx, client_id: str, authority: str) -> None:
     """Outlook.com / Microsoft 365 via Microsoft Graph: device-code sign-in; the token cache is kept 0600."""
     outlook = _provider_module("outlook")
     account = outlook.connect(client_id, authority=authority, config_dir=obj.path.parent, echo=click.echo)
-    _set_account(obj.path, account)
+    _set_account(obj.path, account, obj.account)
     click.echo(f"connected outlook in {obj.path}")
 
 
 # -- run ---------------------------------------------------------------------------------------------
-@main.command()
+EXIT_CODES_HELP = ("Exit codes: 0 all done; 1 some items or accounts failed and were skipped (logged); "
+                   "2 configuration error; 3 the mailbox could not be reached or the credentials were refused; "
+                   f"{EXIT_LOCKED} another run was already in progress (nothing done).")
+
+
+@main.command(epilog=EXIT_CODES_HELP)
 @click.option("--now", "now_text", default=None, help="Make the agent's clock read this ISO 8601 instant.")
 @click.option("--dry-run", is_flag=True, help="Print what would be drafted; change nothing.")
 @click.option("--force", is_flag=True, help="Proceed even past max_drafts_per_run.")
 @click.pass_obj
 def run(obj: Ctx, now_text: str | None, dry_run: bool, force: bool) -> None:
-    """One pass: sync, detect, draft, follow up. What cron calls."""
+    """One pass: sync, detect, draft, follow up, over every account. What cron calls.
+
+    One run at a time per state dir: a run that finds another one going exits at once with code 4."""
+    cfg = obj.load()
+    now = _parse_now(now_text, cfg)
+    if dry_run:  # reads only: no lock needed, and a dry run never stops a real one
+        sys.exit(_run_once(cfg, now, dry_run=True, force=force))
+    with lock.hold(cfg.settings.state_dir, "run"):
+        code = _run_once(cfg, now, dry_run=False, force=force)
+    sys.exit(code)
+
+
+def _run_once(cfg: config_mod.Config, now: datetime, *, dry_run: bool, force: bool,
+              stopping=lambda: False, echo_summary: bool = False) -> int:
+    """One run over every account; prints what it did, logs the summary line; returns the exit code."""
     from agent import runner
     from agent.state import State
 
-    cfg = obj.load()
-    now = _parse_now(now_text, cfg)
-    worst = EXIT_OK
     with State.open(cfg.settings.state_dir) as state:
-        for account in cfg.accounts:
-            name = runner.account_name(account)
-            try:
-                report = runner.run_account(cfg, account, state, now, dry_run=dry_run, force=force)
-            except AgentError as exc:
-                if len(cfg.accounts) == 1:
-                    raise
-                click.echo(f"error: {name}: {exc}", err=True)
-                worst = max(worst, exc.exit_code if exc.exit_code != EXIT_CONFIG else EXIT_FAILED)
-                continue
-            worst = max(worst, report.exit_code)
-            _print_run(report, dry_run, cfg)
-    sys.exit(worst)
+        results = runner.run_all(cfg, state, now, dry_run=dry_run, force=force, stopping=stopping)
+        after = {} if dry_run else {r.name: runner.evaluate(cfg, state, r.name, now)[0]
+                                    for r in results if r.report is not None and r.report.made}
+    several = len(cfg.accounts) > 1
+    for result in results:
+        if result.report is not None:
+            _print_run(result.report, dry_run, several)
+            continue
+        exc = result.error
+        prefix = f"{result.name}: " if several else ""
+        if isinstance(exc, AgentError):
+            message = f"{prefix}{exc}"
+            run_log.error("%s", message, extra={"echoed": True})
+        else:
+            message = f"{prefix}the run failed unexpectedly ({type(exc).__name__}: {exc}); details in the log"
+            run_log.error("%s", message, exc_info=exc, extra={"echoed": True})
+        click.echo(f"error: {message}", err=True)
+        if result.reconnect:
+            click.echo(f"  to reconnect {result.name}, run: {result.reconnect}", err=True)
+            run_log.error("to reconnect %s, run: %s", result.name, result.reconnect, extra={"echoed": True})
+    if not dry_run:
+        line = runner.summary(results, now, after)
+        run_log.info("%s", line)
+        if echo_summary:
+            click.echo(line)
+    return runner.exit_code(results)
 
 
-def _print_run(report, dry_run: bool, cfg) -> None:
+def _print_run(report, dry_run: bool, several: bool) -> None:
     views = report.plan.views
-    due = [v for v in views if v.state not in ("closed",)]
+    tag = f"{report.account}: " if several else ""
     if dry_run:
         click.echo(f"{report.account}: {len(views)} interview(s); would draft {len(report.plan.actions)}:")
         for a in report.plan.actions:
@@ -265,11 +360,132 @@ def _print_run(report, dry_run: bool, cfg) -> None:
         return
     if report.held_back:
         click.echo(f"{report.account}: {report.held_back}", err=True)
+        run_log.warning("%s: %s", report.account, report.held_back, extra={"echoed": True})
     for rec in report.made:
-        click.echo(f"drafted {rec.kind} to {', '.join(rec.to)}: {rec.subject}")
-    logging.getLogger("agent.run").info("run %s: %d interview(s) tracked, %d open, %d draft(s) made, "
-                                        "%d skipped", report.account, len(views), len(due), len(report.made),
-                                        len(report.failed) + len(report.skipped_mail))
+        click.echo(f"{tag}drafted {rec.kind} to {', '.join(rec.to)}: {rec.subject}")
+    due = [v for v in views if v.state != "closed"]
+    run_log.debug("%s: %d interview(s) tracked, %d open, %d draft(s) made, %d skipped", report.account,
+                  len(views), len(due), len(report.made), len(report.failed) + len(report.skipped_mail))
+
+
+# -- unattended: cron, daemon, doctor ------------------------------------------------------------------
+@main.group()
+def cron() -> None:
+    """Run `interview-agent run` from your crontab (one marked line per config; other lines kept)."""
+
+
+def _log_path(cfg: config_mod.Config) -> Path:
+    return cfg.settings.state_dir / LOG_NAME
+
+
+@cron.command("install")
+@click.option("--every", "every_text", default="15m", show_default=True,
+              help="How often: minutes dividing an hour (5m, 15m, 30m) or hours dividing a day (1h, 2h).")
+@click.pass_obj
+def cron_install(obj: Ctx, every_text: str) -> None:
+    """Add (or replace) this config's line: the installed executable, --config ABSOLUTE, output >> the log."""
+    from agent import cron as cron_mod
+
+    seconds = cron_mod.parse_every(every_text)
+    cron_mod.schedule_for(seconds)  # refuse an interval cron cannot keep before touching anything
+    cfg = obj.load()  # a config that does not load would fail every 15 minutes: say so now
+    line, old = cron_mod.install(seconds, cfg.path, _log_path(cfg))
+    click.echo(("replaced" if old else "installed") + f" the cron line for {cfg.path.absolute()}:\n  {line}")
+    click.echo(f"output goes to {_log_path(cfg)}; `interview-agent cron remove` takes the line out again")
+
+
+@cron.command("show")
+@click.pass_obj
+def cron_show(obj: Ctx) -> None:
+    """Print this config's cron line (and any for other configs). Exit 1 when there is none."""
+    from agent import cron as cron_mod
+
+    path = obj.path
+    lines = cron_mod.read()
+    line = cron_mod.find(path, lines)
+    for other in cron_mod.others(path, lines):
+        click.echo(f"(another config) {other}")
+    if line is None:
+        click.echo(f"no cron line for {path.absolute()}; add one with `interview-agent cron install`")
+        sys.exit(EXIT_FAILED)
+    click.echo(line)
+
+
+@cron.command("remove")
+@click.pass_obj
+def cron_remove(obj: Ctx) -> None:
+    """Take this config's line out of the crontab (every other line kept)."""
+    from agent import cron as cron_mod
+
+    old = cron_mod.remove(obj.path)
+    click.echo(f"removed: {old}" if old else f"there was no cron line for {obj.path.absolute()}")
+
+
+@main.command()
+@click.option("--every", "every_text", default="15m", show_default=True,
+              help="How often to run, e.g. 15m, 1h, 30s.")
+@click.option("--cycles", type=int, default=0, hidden=True, help="Stop after this many runs (0: never).")
+@click.pass_obj
+def daemon(obj: Ctx, every_text: str, cycles: int) -> None:
+    """Run now, then every interval, until SIGTERM or Ctrl-C (for containers and tmux; cron is the other way).
+
+    A signal stops it at once when idle, or after the current run when busy. Each run takes the run lock;
+    one that finds another run going is skipped. The config is read again before each run."""
+    from agent import cron as cron_mod
+    from agent import daemon as daemon_mod
+
+    every = cron_mod.parse_every(every_text)
+    cfg = obj.load()  # a broken config stops the daemon before it starts (exit 2)
+    stop = threading.Event()
+    log.info("daemon started (pid %d): a run every %s", os.getpid(), every_text)
+    click.echo(f"interview-agent daemon (pid {os.getpid()}): a run every {every_text} for {cfg.path}; "
+               f"stop with Ctrl-C or SIGTERM", err=True)
+    with daemon_mod.stop_on_signals(stop):
+        count = daemon_mod.serve(daemon_cycle(obj.path, stop=stop), every, stop=stop, max_cycles=cycles)
+    log.info("daemon stopped after %d run(s)", count)
+    click.echo(f"stopped after {count} run(s)", err=True)
+
+
+def daemon_cycle(config_path: Path, *, stop: threading.Event | None = None, clock=None):
+    """One daemon run: the config read again, the lock taken, every account run, failures logged.
+    Never raises an AgentError (the loop goes on); `clock()` gives the run's instant (default: now)."""
+
+    def cycle() -> None:
+        try:
+            cfg = config_mod.load(config_path)
+        except ConfigError as exc:
+            log.error("this run is skipped: %s", exc)
+            return
+        now = clock() if clock else datetime.now(cfg.identity.tz)
+        try:
+            with lock.hold(cfg.settings.state_dir, "daemon"):
+                _run_once(cfg, now, dry_run=False, force=False, echo_summary=True,
+                          stopping=(stop.is_set if stop is not None else lambda: False))
+        except lock.Locked as exc:
+            log.info("this run is skipped: %s", exc)
+        except AgentError as exc:
+            log.error("the run failed: %s", exc)
+        except Exception:  # the daemon outlives one bad run; the traceback goes to the log
+            log.exception("the run failed unexpectedly")
+
+    return cycle
+
+
+@main.command()
+@click.pass_obj
+def doctor(obj: Ctx) -> None:
+    """Check everything an unattended run needs: config, credentials, mailbox, state, lock, cron.
+
+    Each problem is printed with its fix. Exit 1 when any check fails."""
+    from agent import doctor as doctor_mod
+
+    checks = doctor_mod.run_checks(obj.path)
+    width = max((len(c.area) for c in checks), default=0)
+    for c in checks:
+        click.echo(f"{'ok  ' if c.ok else 'FAIL'}  {c.area:<{width}}  {c.what}: {c.detail}")
+    failed = sum(not c.ok for c in checks)
+    click.echo(f"{failed} problem(s) found" if failed else "all checks passed")
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
 # -- status / show / set-decision --------------------------------------------------------------------
@@ -355,7 +571,8 @@ def show(obj: Ctx, interview_id: str, now_text: str | None) -> None:
     lines = [
         f"{iv.id}  {iv.company or '?'} - {iv.role or 'role not stated'}",
         f"  title:        {iv.title}",
-        f"  when:         {iv.start.astimezone(tz):%a %Y-%m-%d %H:%M} - {iv.end.astimezone(tz):%H:%M} ({cfg.identity.timezone})",
+        f"  when:         {iv.start.astimezone(tz):%a %Y-%m-%d %H:%M} - {iv.end.astimezone(tz):%H:%M} "
+        f"({cfg.identity.timezone})",
         f"  source:       {iv.origin}",
         f"  state:        {view.state}; next: {view.next_step}",
         f"  contact:      {_person(iv.contact)}",
@@ -416,4 +633,4 @@ def demo(directory: Path | None) -> None:
 if __name__ == "__main__":  # pragma: no cover
     main()
 
-__all__ = ["main", "EXIT_FAILED", "EXIT_UNREACHABLE"]
+__all__ = ["EXIT_FAILED", "EXIT_LOCKED", "EXIT_UNREACHABLE", "daemon_cycle", "main"]

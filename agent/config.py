@@ -94,6 +94,25 @@ _KNOWN = {
 }
 
 
+def default_account_name(account: dict[str, Any], *, single: bool) -> str:
+    """The name an account has when its table sets no `name`. The state store keeps sync cursors and
+    mail per account name, so it must not change when the config is edited: the single `[account]` form is
+    always "account"; an `[[accounts]]` entry is named by its provider and mailbox ("maildir:~/Mail",
+    "imap:jordan@fastmail.com"), never by its position in the list."""
+    if single:
+        return "account"
+    provider = str(account.get("provider") or "account")
+    if provider == "maildir":
+        ident = str(account.get("path") or "").rstrip("/")
+    elif provider == "imap":
+        user, host = str(account.get("username") or ""), str(account.get("host") or "")
+        ident = user if "@" in user or not host else f"{user}@{host}"
+    else:  # gmail, outlook: whatever names the mailbox or its token
+        ident = next((str(account[k]) for k in ("email", "username", "user", "login_hint", "token_file",
+                                                 "token_path", "client_id") if account.get(k)), "")
+    return f"{provider}:{ident}" if ident else provider
+
+
 def _expand(path: str, base: Path) -> Path:
     p = Path(path).expanduser()
     return p if p.is_absolute() else (base / p)
@@ -189,12 +208,25 @@ def parse(data: dict[str, Any], path: Path) -> Config:
         raw_accounts = []
     if not raw_accounts:
         problems.append("no [account] table; add one, e.g. with `interview-agent connect maildir PATH`")
+    single = "account" in data
+    named: dict[str, str] = {}  # casefolded name -> where
     for i, acc in enumerate(raw_accounts):
-        where = "account" if "account" in data else f"accounts[{i}]"
+        where = "account" if single else f"accounts[{i}]"
         provider = acc.get("provider")
         if not isinstance(provider, str) or not provider:
             problems.append(f"{where}.provider is missing; set it to maildir, imap, gmail or outlook")
-        accounts.append({**acc, "_where": where})
+        explicit = acc.get("name")
+        if explicit is not None and (not isinstance(explicit, str) or not explicit.strip()
+                                     or len(explicit) > 100 or not explicit.isprintable()):
+            problems.append(f"{where}.name must be a short one-line text, e.g. name = \"work\"")
+            explicit = None
+        account_name = explicit.strip() if explicit else default_account_name(acc, single=single)
+        other = named.get(account_name.casefold())
+        if other is not None:
+            problems.append(f"{other} and {where} are both named {account_name!r}; the state store keeps each "
+                            f"account's progress under its name, so give each a different name = \"...\"")
+        named[account_name.casefold()] = where
+        accounts.append({**acc, "_where": where, "_name": account_name})
 
     for key in data:
         if key not in {"user", "profile", "agent", "account", "accounts"}:

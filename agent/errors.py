@@ -6,6 +6,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1  # some items failed and were skipped
 EXIT_CONFIG = 2  # configuration error
 EXIT_UNREACHABLE = 3  # mailbox unreachable or credentials refused
+EXIT_LOCKED = 4  # another run holds the lock: nothing was done
 
 
 class AgentError(Exception):

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Sequence
 
-from agent import detect, invitations, people
+from agent import companies, detect, invitations, people, sent_interviews
 from agent.config import Identity
 from agent.model import Event, Interview, Message
 
@@ -38,7 +38,7 @@ def derive(messages: Sequence[Message], calendar: Sequence[Event], identity: Ide
     for m in ordered:
         if m.folder != "sent":
             continue
-        candidate = detect.detect_sent(m, identity)
+        candidate = sent_interviews.detect_sent(m, identity)
         if candidate is None or _covered_by_invitation(candidate, found):
             continue
         earlier = _same_counterpart_pending(candidate, from_sent, m)
@@ -92,7 +92,7 @@ def _enrich(iv: Interview, messages: Sequence[Message], identity: Identity) -> I
     role, contact, reasons = iv.role, iv.contact, list(iv.reasons)
     for m in reversed(related):  # the latest first
         if not role:
-            role = detect.role_from_text(m.subject, iv.company)
+            role = companies.role_from_text(m.subject, iv.company)
             if role:
                 reasons.append(f"role from the subject of {m.message_id}")
         if needs_contact:

@@ -357,6 +357,8 @@ class _Folder:
                 return  # a cancelled event is revived only by a higher SEQUENCE
             if _rank(event) < _rank(stored):
                 return
+        if stored is not None and event.method == "" and stored.method != "":
+            event = _keep_ical_details(event, stored)
         series = self.series_cancel.get(event.uid)
         if series is not None and event.sequence <= series.sequence:
             event = replace(event, status="CANCELLED")
@@ -386,6 +388,16 @@ class _Folder:
         for key, stored in list(self.current.items()):
             if key[0] == reply.uid and (not reply.recurrence_id or reply.recurrence_id == key[1]):
                 self.current[key] = _with_reply(stored, reply, self.mine)
+
+
+def _keep_ical_details(api: Event, mail: Event) -> Event:
+    """A calendar API's copy of an invitation the mail also carried: the API knows no CUTYPE GROUP/ROOM,
+    no ROLE NON-PARTICIPANT and no PRODID (Google marks rooms only), so keep what the invitation said."""
+    said = {a.person.email: a for a in mail.attendees}
+    attendees = tuple(replace(a, cutype=a.cutype if a.cutype != "INDIVIDUAL" else said[a.person.email].cutype,
+                              role=said[a.person.email].role) if a.person.email in said else a
+                      for a in api.attendees)
+    return replace(api, attendees=attendees, prodid=api.prodid or mail.prodid)
 
 
 def _rank(event: Event) -> tuple[int, datetime]:

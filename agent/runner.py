@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import logging
+import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 import providers
 from agent import executor, lifecycle
 from agent import interviews as interview_mod
 from agent.config import Config
-from agent.errors import EXIT_FAILED, EXIT_OK, AgentError
+from agent.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError
 from agent.lifecycle import Plan
 from agent.model import Interview
 from agent.state import State
@@ -20,7 +22,8 @@ log = logging.getLogger(__name__)
 
 
 def account_name(account: dict[str, Any]) -> str:
-    return str(account.get("name") or account.get("_where") or "account")
+    """The account's name in the state store and in messages (see config.default_account_name)."""
+    return str(account.get("_name") or account.get("name") or account.get("_where") or "account")
 
 
 @dataclass
@@ -101,4 +104,141 @@ def _evaluate_with(config: Config, state: State, account: str, batch, now: datet
     return _plan(config, state, messages, events, now)
 
 
-__all__ = ["RunReport", "evaluate", "run_account", "account_name", "AgentError"]
+# -- every account, one run -------------------------------------------------------------------------
+@dataclass
+class AccountResult:
+    """What one run did for one account: a report, or the error that stopped it."""
+
+    name: str
+    report: RunReport | None = None
+    error: BaseException | None = None
+    reconnect: str = ""  # the command that reconnects, when the credentials were refused
+
+    @property
+    def exit_code(self) -> int:
+        if self.report is not None:
+            return self.report.exit_code
+        return getattr(self.error, "exit_code", EXIT_FAILED)
+
+
+def run_all(config: Config, state: State, now: datetime, *, dry_run: bool = False, force: bool = False,
+            stopping: Callable[[], bool] = lambda: False) -> list[AccountResult]:
+    """One run over every account. An account that fails is reported in its result (the caller logs it) and
+    the others still run; an interruption (BaseException) goes through, and with a single account so does
+    an unexpected error (a bug shows its traceback)."""
+    results: list[AccountResult] = []
+    for account in config.accounts:
+        if stopping():
+            log.info("stopping before account %s", account_name(account))
+            break
+        name = account_name(account)
+        try:
+            report = run_account(config, account, state, now, dry_run=dry_run, force=force)
+        except AgentError as exc:
+            hint = reconnect_command(config, account) if _is_auth(exc) else ""
+            results.append(AccountResult(name, error=exc, reconnect=hint))
+            continue
+        except Exception as exc:  # one broken account must not stop the others
+            if len(config.accounts) == 1:
+                raise
+            results.append(AccountResult(name, error=exc))
+            continue
+        results.append(AccountResult(name, report=report))
+    return results
+
+
+def _is_auth(exc: BaseException) -> bool:
+    from providers.base import AuthError
+
+    return isinstance(exc, AuthError)
+
+
+def exit_code(results: list[AccountResult]) -> int:
+    """0 all done; with one account, its own code; with several, 1 when some failed and others ran, and
+    the highest failure code (2 config, 3 unreachable) only when every account failed."""
+    codes = [r.exit_code for r in results]
+    if not codes:
+        return EXIT_OK
+    failed = [c for c in codes if c != EXIT_OK]
+    if len(codes) > 1 and len(failed) < len(codes):
+        return EXIT_FAILED if failed else EXIT_OK
+    return max(codes)
+
+
+def reconnect_command(config: Config, account: dict[str, Any]) -> str:
+    """The exact command that connects this account again (after its credentials were refused)."""
+    q = shlex.quote
+    provider = str(account.get("provider"))
+    parts = ["interview-agent", "--config", q(str(config.path.resolve())), "connect"]
+    if len(config.accounts) > 1 or account.get("name"):
+        parts += ["--account", q(account_name(account))]
+    parts.append(q(provider))
+    if provider == "imap":
+        for key in ("host", "port", "username", "security"):
+            if account.get(key) not in (None, ""):
+                parts += [f"--{key}", q(str(account[key]))]
+        if account.get("password_command"):
+            parts += ["--password-command", q(str(account["password_command"]))]
+    elif provider == "gmail":
+        secrets = next((account[k] for k in ("client_secrets", "client_secrets_file", "client_file")
+                        if account.get(k)), "CLIENT_SECRETS.json")
+        parts += ["--client-secrets", q(str(secrets))]
+    elif provider == "outlook":
+        parts += ["--client-id", q(str(account.get("client_id") or "CLIENT_ID"))]
+        if account.get("authority"):
+            parts += ["--authority", q(str(account["authority"]))]
+    elif provider == "maildir" and account.get("path"):
+        parts.append(q(str(account["path"])))
+    return " ".join(parts)
+
+
+# -- the summary line ------------------------------------------------------------------------------
+def next_due(plan: Plan, now: datetime) -> tuple[datetime, str] | None:
+    """The soonest step still to come over the plan's interviews: (when, "Company: step")."""
+    best: tuple[datetime, str] | None = None
+    for view in plan.views:
+        iv = view.interview
+        if view.state == "upcoming":
+            when = iv.end
+        elif view.state in ("awaiting_thank_you", "follow_up_due"):
+            when = now
+        elif view.state in ("thanked", "missed", "awaiting_decision") and "follow-up after" in view.next_step:
+            tz = iv.end.tzinfo or now.tzinfo
+            when = datetime.combine(view.decision.day + timedelta(days=1), time(0), tzinfo=tz)
+        else:
+            continue
+        label = f"{iv.company or iv.title or iv.id}: {view.next_step}"
+        if best is None or when < best[0]:
+            best = (when, label)
+    return best
+
+
+def summary(results: list[AccountResult], now: datetime, after: dict[str, Plan] | None = None) -> str:
+    """One line for the log: interviews seen, drafts made, the next due step, accounts that failed.
+    `after`: each account's plan re-evaluated once the run's drafts exist, for the next step (the
+    report's plan still shows the drafts this run has just made as due)."""
+    seen = made = skipped = 0
+    soonest: tuple[datetime, str] | None = None
+    failed: list[str] = []
+    for r in results:
+        if r.report is None:
+            failed.append(f"{r.name} (exit {r.exit_code})")
+            continue
+        rep = r.report
+        seen += len(rep.plan.views)
+        made += len(rep.made)
+        skipped += len(rep.failed) + len(rep.skipped_mail)
+        if rep.held_back:
+            failed.append(f"{r.name} (held back: over max_drafts_per_run)")
+        due = next_due((after or {}).get(r.name, rep.plan), now)
+        if due is not None and (soonest is None or due[0] < soonest[0]):
+            soonest = due
+    line = (f"run at {now.isoformat(timespec='minutes')}: {seen} interview(s) seen, {made} draft(s) made, "
+            f"{skipped} item(s) skipped; next: {soonest[1] if soonest else 'nothing due'}")
+    if failed:
+        line += f"; failed: {', '.join(failed)}"
+    return line
+
+
+__all__ = ["EXIT_CONFIG", "EXIT_UNREACHABLE", "AccountResult", "AgentError", "RunReport", "account_name", "evaluate",
+           "exit_code", "next_due", "reconnect_command", "run_account", "run_all", "summary"]

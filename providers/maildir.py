@@ -361,6 +361,36 @@ class MaildirProvider:
     def close(self) -> None:
         """Nothing to release."""
 
+    def check(self) -> list[tuple[str, bool, str]]:
+        """For `doctor` (agent/doctor.py): the tree readable, Sent found and readable, Drafts writable.
+        Reads only; returns (what, ok, detail or fix)."""
+        def readable(path: Path) -> bool:
+            return all(os.access(path / sub, os.R_OK | os.X_OK) for sub in ("cur", "new") if (path / sub).exists())
+
+        out: list[tuple[str, bool, str]] = []
+        if readable(self.root):
+            out.append(("inbox", True, f"{self.root} is readable"))
+        else:
+            fix = f"{self.root}/cur or new cannot be read; run: chmod u+rx {self.root}/cur {self.root}/new"
+            out.append(("inbox", False, fix))
+        sent = self.sent_dir()
+        if sent is None:
+            fix = (f"no Sent folder ({', '.join(SENT_CANDIDATES)}) in {self.root}: the agent cannot see the mail "
+                   f"you send; set account.sent_folder to its name")
+            out.append(("Sent folder", False, fix))
+        elif not readable(sent):
+            out.append(("Sent folder", False, f"{sent} cannot be read; run: chmod u+rx {sent}/cur {sent}/new"))
+        else:
+            out.append(("Sent folder", True, f"{sent}"))
+        drafts = self.drafts_dir()
+        blocked = " ".join(str(drafts / sub) for sub in ("tmp", "cur")
+                           if not os.access(drafts / sub, os.W_OK | os.X_OK))
+        if blocked:
+            out.append(("Drafts folder", False, f"{blocked} cannot be written; run: chmod u+rwx {blocked}"))
+        else:
+            out.append(("Drafts folder", True, f"{drafts} is writable"))
+        return out
+
     # -- helpers -------------------------------------------------------------------------------------
 
     def _draft_files(self) -> dict[str, Path]:

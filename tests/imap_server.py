@@ -1,7 +1,8 @@
 """A throwaway Dovecot IMAP server on 127.0.0.1 for the IMAP tests (providers.md section 5).
 
 One server per pytest session, in a private temp root (its own base_dir, state_dir and instance name, so
-it never meets a system Dovecot), plaintext on loopback (`ssl = no`; Dovecot counts loopback as secured),
+it never meets a system Dovecot), plaintext login on loopback (Dovecot counts loopback as secured), plus STARTTLS on
+the same port and implicit TLS on `tls_port` with a self-signed certificate (`cert_file`) for the TLS tests,
 mail stored as Maildir under `<root>/mail/<user>` owned by `nobody` (Dovecot refuses uid 0). Each test
 gets its own user (`add_user`): the passwd-file is re-read by Dovecot when it changes, so users can be
 added while the server runs.
@@ -37,6 +38,33 @@ def _running(pid: int) -> bool:
         return False
 
 
+def _self_signed_certificate(cert_path: Path, key_path: Path) -> None:
+    """A throwaway certificate for 127.0.0.1 and localhost (cryptography comes with msal)."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(hours=1)).not_valid_after(now + dt.timedelta(days=2))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
+                                                        x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    key_path.chmod(0o600)
+
+
 class DovecotUnavailable(RuntimeError):
     """Dovecot cannot be started here; the message says how to enable the tests."""
 
@@ -61,22 +89,28 @@ class DovecotServer:
 
     host = "127.0.0.1"
 
-    def __init__(self) -> None:
+    def __init__(self, *, log_commands: bool = False) -> None:
+        """`log_commands`: Dovecot logs every IMAP command it finishes ("Command finished: ..."), for
+        counting a client's commands on the server side (scripts/bench_imap.py)."""
+        self.log_commands = log_commands
         self.root = Path()
         self.port = 0
+        self.tls_port = 0
+        self.cert_file = Path()
         self.pid = 0
         self.users_file = Path()
         self._pool: list[tuple[str, str]] = []
 
     # -- lifecycle -----------------------------------------------------------------------------------
 
-    def start(self) -> "DovecotServer":
+    def start(self) -> DovecotServer:
         version = dovecot_version()
         if version is None:
             raise DovecotUnavailable("dovecot is not installed; " + HOW_TO_ENABLE)
         if os.geteuid() != 0:
             raise DovecotUnavailable("not running as root; " + HOW_TO_ENABLE)
         self.port = free_port()
+        self.tls_port = free_port()
         self.root = Path(tempfile.mkdtemp(prefix="imaptest-"))
         self.root.chmod(0o755)  # the login and mail processes run as dovenull / nobody
         for sub in ("mail", "run", "state"):
@@ -86,6 +120,8 @@ class DovecotServer:
         os.chown(self.root / "mail", nobody.pw_uid, nobody.pw_gid)
         self.users_file = self.root / "users"
         self.users_file.write_text("")
+        self.cert_file = self.root / "cert.pem"
+        _self_signed_certificate(self.cert_file, self.root / "key.pem")
         conf = self.root / "dovecot.conf"
         conf.write_text(self._config(version, nogroup))
         check = subprocess.run(["dovecot", "-c", str(conf), "-n"], capture_output=True, text=True, check=False)
@@ -127,6 +163,7 @@ userdb {{
   args = uid=nobody gid={nogroup} home={root}/mail/%u
 }}"""
             head, kw = "", "address"
+            tls = f"ssl_cert = <{root}/cert.pem\nssl_key = <{root}/key.pem"
         else:  # 2.4 syntax is incompatible with 2.3
             auth = f"""mail_driver = maildir
 mail_path = ~/Maildir
@@ -141,6 +178,7 @@ userdb static {{
   }}
 }}"""
             head, kw = "dovecot_config_version = 2.4.1\ndovecot_storage_version = 2.4.1\n", "listen"
+            tls = f"ssl_server_cert_file = {root}/cert.pem\nssl_server_key_file = {root}/key.pem"
         # Drafts and Sent carry their SPECIAL-USE flags but are not auto-created: each test mailbox
         # creates them, so a test can also take them away.
         return f"""{head}protocols = imap
@@ -149,9 +187,11 @@ base_dir = {root}/run
 state_dir = {root}/state
 instance_name = imaptest-{self.port}
 log_path = {root}/dovecot.log
-ssl = no
+ssl = yes
+{tls}
 auth_mechanisms = plain login
 verbose_proctitle = yes
+{"log_debug = event=imap_command_finished" if self.log_commands else ""}
 {auth}
 namespace inbox {{
   inbox = yes
@@ -169,7 +209,9 @@ service imap-login {{
     port = {self.port}
   }}
   inet_listener imaps {{
-    port = 0
+    {kw} = 127.0.0.1
+    port = {self.tls_port}
+    ssl = yes
   }}
 }}
 """

@@ -15,12 +15,12 @@ import imaplib
 import re
 import shlex
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from tests.imap_server import DovecotServer
 
@@ -98,7 +98,7 @@ class ImapMailbox:
         with self.connection() as imap:
             for folder in ("INBOX", "Sent"):
                 self._ok(imap.select(self._q(folder), readonly=True))
-                typ, data = imap.uid("FETCH", "1:*", "(FLAGS INTERNALDATE BODY.PEEK[])")
+                _typ, data = imap.uid("FETCH", "1:*", "(FLAGS INTERNALDATE BODY.PEEK[])")
                 for item in data or ():
                     if not isinstance(item, tuple):
                         continue
@@ -128,12 +128,7 @@ class ImapMailbox:
                 pass
 
     def append(self, folder: str, raw: bytes, *, flags: str | None = None, when: datetime | None = None) -> None:
-        # INTERNALDATE: `when`, else the mail's own Date (as if it had just arrived), else now.
-        if when is None:
-            try:
-                when = parsedate_to_datetime(str(self._parse(raw)["Date"]))
-            except (TypeError, ValueError, IndexError):
-                when = None
+        # INTERNALDATE: `when`, else now (as the Mailbox protocol says).
         stamp = imaplib.Time2Internaldate(when or time.time())
         with self.connection() as imap:
             self._ok(imap.append(self._q(folder), flags, stamp, raw))
@@ -149,7 +144,7 @@ class ImapMailbox:
     def internaldates(self, folder: str) -> dict[int, datetime]:
         with self.connection() as imap:
             self._ok(imap.select(self._q(folder), readonly=True))
-            typ, data = imap.uid("FETCH", "1:*", "(INTERNALDATE)")
+            _typ, data = imap.uid("FETCH", "1:*", "(INTERNALDATE)")
             out = {}
             for line in data or ():
                 if isinstance(line, bytes) and b"INTERNALDATE" in line:
@@ -163,7 +158,7 @@ class ImapMailbox:
         UIDVALIDITY, as after a server migration or a restored backup."""
         with self.connection() as imap:
             self._ok(imap.select(self._q(folder), readonly=True))
-            typ, data = imap.uid("FETCH", "1:*", "(FLAGS INTERNALDATE BODY.PEEK[])")
+            _typ, data = imap.uid("FETCH", "1:*", "(FLAGS INTERNALDATE BODY.PEEK[])")
             saved = []
             for item in data or ():
                 if isinstance(item, tuple):
@@ -235,3 +230,9 @@ class ImapMailbox:
             self._ok(imap.select(self._q(folder)))
             self._ok(imap.uid("STORE", str(uid), "+FLAGS.SILENT", "(\\Deleted)"))
             self._ok(imap.expunge())
+
+
+def scenario_mailbox(request: Any, root: Path) -> ImapMailbox:
+    """The scenario replays' IMAP mailbox (tests/scenarios/conftest.py): a fresh Dovecot user of the
+    session's server, its password in a 0600 file under `root`."""
+    return ImapMailbox(request.getfixturevalue("imap_server"), root / "secrets")

@@ -6,6 +6,7 @@ imapclient. Each test has its own Dovecot user.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shlex
@@ -14,7 +15,6 @@ import time
 from datetime import timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
-from pathlib import Path
 
 import pytest
 from imapclient import IMAPClient
@@ -26,8 +26,6 @@ from providers.imap import ImapProvider, connect_imap, open_provider, secret_fil
 from tests.imap_server import free_port
 from tests.mailboxes_imap import ImapMailbox
 from tests.providers.contract import RECRUITER, USER, ProviderContract, by_mid, draft, mail, now, record
-
-CORPUS = Path("/work/shared/corpus/external")
 
 
 @pytest.fixture
@@ -84,6 +82,10 @@ def _newsletter(message_id: str, date, *, with_invite: bool = False) -> bytes:
                            "END:VEVENT", "END:VCALENDAR", ""])
         msg.add_attachment(ics.encode(), maintype="text", subtype="calendar", filename="invite.ics")
     return msg.as_bytes()
+
+
+def json_round_trip(value):
+    return json.loads(json.dumps(value))
 
 
 def _session_lines(imap_server, user: str, log_before: int) -> list[str]:
@@ -203,7 +205,7 @@ def test_b20_draft_is_not_appended_twice_when_the_connection_drops_after_append(
     original = IMAPClient.append
 
     def append_then_drop(self, *args, **kwargs):
-        result = original(self, *args, **kwargs)
+        original(self, *args, **kwargs)
         imap_server.kill_sessions(mailbox.user)  # the server stored it, the answer is lost
         raise IMAPClient.AbortError("socket error: EOF")
 
@@ -226,7 +228,7 @@ def test_b19_sync_sets_no_seen_flag_on_unread_mail(mailbox, make_provider):
     assert flags == {"<u-1@acme-robotics.example>": "", "<n-1@jobs.example>": ""}
 
 
-def test_unchanged_mailbox_costs_one_status_per_folder_and_no_fetch(mailbox, make_provider, imap_server):
+def test_unchanged_mailbox_costs_one_status_per_folder_and_no_fetch(mailbox, make_provider, imap_server, caplog):
     t = now()
     for i in range(3):
         mailbox.deliver("inbox", mail(f"m{i}", message_id=f"<m{i}@acme-robotics.example>", date=t), when=t)
@@ -235,14 +237,27 @@ def test_unchanged_mailbox_costs_one_status_per_folder_and_no_fetch(mailbox, mak
     assert first.stats["imap_fetch_commands"] >= 1
     log_before = len(imap_server.log())
     provider = make_provider()
-    second = provider.sync(first.cursor, t - timedelta(days=30))
+    with caplog.at_level(logging.INFO, logger="providers.imap"):
+        second = provider.sync(first.cursor, t - timedelta(days=30))
     provider.close()
+    assert "3 IMAP commands (0 FETCH)" in caplog.text
     assert second.messages == []
     assert second.stats["imap_fetch_commands"] == 0
     assert dict(provider.counter.counts) == {"LOGIN": 1, "STATUS": 2, "LOGOUT": 1}
     # Dovecot's own count agrees: that session fetched no header and no body.
     [line] = _session_lines(imap_server, mailbox.user, log_before)
     assert "hdr_count=0 " in line and "body_count=0 " in line
+
+
+def test_b2_first_sync_keeps_the_exact_lookback_instant_not_the_whole_day(mailbox, make_provider):
+    # SEARCH SINCE works on whole days; the provider must still cut at the instant.
+    since = now() - timedelta(days=10)
+    mailbox.deliver("inbox", mail("Before", message_id="<before@acme-robotics.example>",
+                                  date=since - timedelta(hours=1)), when=since - timedelta(hours=1))
+    mailbox.deliver("inbox", mail("After", message_id="<after@acme-robotics.example>",
+                                  date=since + timedelta(hours=1)), when=since + timedelta(hours=1))
+    batch = make_provider().sync(None, since)
+    assert [m.message_id for m in batch.messages] == ["<after@acme-robotics.example>"]
 
 
 def test_renumbered_sent_folder_resyncs_only_mail_after_the_high_water_mark(mailbox, make_provider):
@@ -262,11 +277,6 @@ def test_renumbered_sent_folder_resyncs_only_mail_after_the_high_water_mark(mail
     assert [m.message_id for m in second.messages] == ["<new@example.net>"]
     assert second.stats["resyncs"] == 1
     assert make_provider().sync(second.cursor, since).messages == []
-
-
-def json_round_trip(value):
-    import json
-    return json.loads(json.dumps(value))
 
 
 def test_newsletters_are_read_by_headers_only_but_invitations_and_sent_mail_in_full(mailbox, make_provider):
@@ -308,14 +318,24 @@ def test_message_over_10_mb_is_read_by_its_headers_only(mailbox, make_provider, 
     assert "headers only" in caplog.text
 
 
+# Header continuation lines that lost their indentation (as in a Graph docs sample): the header block
+# ends after the first line, so the mail has no From, Date or Message-ID.
+BROKEN_FOLDING = (b"Received: from contoso.com (10.194.241.197) by\r\n"
+                  b"contoso.com (10.194.241.197) with Microsoft SMTP Server; Mon, 4 Sep 2017 03:00:08 -0700\r\n"
+                  b"Subject: Lunch\r\nFrom: Megan Bowen <megan@contoso.com>\r\n"
+                  b"Message-ID: <broken@contoso.com>\r\n\r\nSee you at noon.\r\n")
+# A multipart without its closing boundary (as Thunderbird's test data has it): messy, but readable.
+NO_CLOSE_BOUNDARY = (b"From: Ana Ruiz <ana.ruiz@acme-robotics.example>\r\nTo: jordan.lee@example.net\r\n"
+                     b"Subject: Test message with missing close boundary\r\n"
+                     b"Date: Thu, 26 Nov 2026 10:00:00 +0000\r\nMessage-ID: <messy@acme-robotics.example>\r\n"
+                     b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"XYZ\"\r\n\r\n"
+                     b"--XYZ\r\nContent-Type: text/plain\r\n\r\nThe part is never closed.\r\n")
+
+
 def test_b21_broken_mime_is_skipped_with_a_reason_and_the_rest_is_read(mailbox, make_provider):
     t = now()
-    # Header continuation lines that lost their indentation: the header block ends after two lines.
-    broken = (CORPUS / "msgraph-graph-mocks/extracted-from-graph-v1_0-proxy-mocks/me-messages-id-value.eml")
-    # A multipart without its closing boundary: messy, but readable.
-    messy = CORPUS / "mozilla-releases-comm-central/malformed-multipart-missing-close-boundary.eml"
-    mailbox.deliver("inbox", broken.read_bytes(), when=t)
-    mailbox.deliver("inbox", messy.read_bytes(), when=t)
+    mailbox.deliver("inbox", BROKEN_FOLDING, when=t)
+    mailbox.deliver("inbox", NO_CLOSE_BOUNDARY, when=t)
     batch = make_provider().sync(None, t - timedelta(days=30))
     assert [m.subject for m in batch.messages] == ["Test message with missing close boundary"]
     [(key, reason)] = batch.skipped
@@ -435,6 +455,15 @@ def test_server_not_listening_is_unreachable(mailbox, make_provider):
     assert err.value.exit_code == EXIT_UNREACHABLE
 
 
+def test_unknown_host_is_unreachable_naming_the_key(config_dir):
+    # .invalid never resolves (RFC 6761).
+    provider = open_provider({"provider": "imap", "host": "imap.no-such-host.invalid", "username": "jordan",
+                              "password_command": "echo secret"}, config_dir=str(config_dir),
+                             state_dir=str(config_dir))
+    with pytest.raises(UnreachableError, match=r"cannot find the IMAP server .*account\.host"):
+        provider.sync(None, now())
+
+
 def test_refused_login_is_an_auth_error_naming_the_fix(mailbox, make_provider, tmp_path):
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not-the-password\n")
@@ -455,9 +484,34 @@ def test_implicit_tls_against_a_plaintext_port_is_unreachable(mailbox, make_prov
         make_provider(security="tls", timeout=5).sync(None, now())
 
 
-def test_starttls_refused_when_the_server_does_not_offer_it(mailbox, make_provider):
-    with pytest.raises(UnreachableError, match="does not offer STARTTLS"):
-        make_provider(security="starttls").sync(None, now())
+def test_self_signed_certificate_is_refused_with_the_fix_named(mailbox, make_provider, imap_server):
+    for security, port in (("tls", imap_server.tls_port), ("starttls", imap_server.port)):
+        with pytest.raises(UnreachableError, match=r"certificate .* could not be verified.*tls_verify = false"):
+            make_provider(security=security, port=port).sync(None, now())
+
+
+@pytest.mark.parametrize("security", ["tls", "starttls"])
+def test_trusted_certificate_gives_an_encrypted_session(mailbox, make_provider, imap_server, monkeypatch,
+                                                        security):
+    monkeypatch.setenv("SSL_CERT_FILE", str(imap_server.cert_file))  # trust the test CA, as a system CA
+    port = imap_server.tls_port if security == "tls" else imap_server.port
+    t = now()
+    mailbox.deliver("inbox", mail("Hello", message_id="<h@acme-robotics.example>", date=t), when=t)
+    log_before = len(imap_server.log())
+    provider = make_provider(security=security, port=port)
+    assert [m.message_id for m in provider.sync(None, t - timedelta(days=1)).messages] == \
+        ["<h@acme-robotics.example>"]
+    login = [line for line in imap_server.log()[log_before:].splitlines()
+             if f"user=<{mailbox.user}>" in line and "Login:" in line]
+    assert login and ", TLS," in login[-1]
+
+
+def test_tls_verify_false_reaches_a_self_signed_server_and_says_so_loudly(mailbox, make_provider,
+                                                                         imap_server, caplog):
+    caplog.set_level(logging.WARNING, logger="providers.imap")
+    provider = make_provider(security="tls", port=imap_server.tls_port, tls_verify=False)
+    assert provider.sync(None, now()).messages == []
+    assert "TLS CERTIFICATE CHECKS ARE OFF" in caplog.text
 
 
 # -- configuration and secrets (B22) ------------------------------------------------------------------
@@ -565,3 +619,50 @@ def test_connect_with_a_wrong_password_stores_nothing(mailbox, config_dir, no_ke
         connect_imap(mailbox.server.host, mailbox.server.port, mailbox.user, "wrong", "none",
                      config_dir=str(config_dir))
     assert not (config_dir / "secrets").exists()
+
+
+def test_b22_connect_with_password_command_stores_no_password_and_keeps_the_command(
+        mailbox, config_dir, tmp_path, memory_keyring):
+    command = mailbox.account()["password_command"]
+    table = connect_imap(mailbox.server.host, mailbox.server.port, mailbox.user, "", "none",
+                         config_dir=str(config_dir), password_command=command)
+    assert table == {"provider": "imap", "host": mailbox.server.host, "port": mailbox.server.port,
+                     "username": mailbox.user, "security": "none", "password_command": command}
+    assert memory_keyring.items == {}
+    assert not (config_dir / "secrets").exists()
+    provider = open_provider(table, config_dir=str(config_dir), state_dir=str(tmp_path))
+    try:
+        assert provider.sync(None, now()).messages == []
+    finally:
+        provider.close()
+
+
+def test_connect_with_a_password_command_checks_the_login_it_gives(mailbox, config_dir, tmp_path, no_keyring):
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not-the-password\n")
+    with pytest.raises(AuthError):
+        connect_imap(mailbox.server.host, mailbox.server.port, mailbox.user, "", "none",
+                     config_dir=str(config_dir), password_command=shlex.join(["cat", str(wrong)]))
+    with pytest.raises(ConfigError, match=r"password_command exited with status 1"):
+        connect_imap(mailbox.server.host, mailbox.server.port, mailbox.user, "", "none",
+                     config_dir=str(config_dir), password_command="false")
+    assert not (config_dir / "secrets").exists()
+
+
+def test_cli_connect_imap_with_password_command_writes_the_account_without_a_password(mailbox, tmp_path,
+                                                                                     no_keyring):
+    from click.testing import CliRunner
+
+    from agent.cli import main
+
+    config = tmp_path / "home" / "config.toml"
+    config.parent.mkdir()
+    command = mailbox.account()["password_command"]
+    result = CliRunner().invoke(main, ["--config", str(config), "connect", "imap", "--host", mailbox.server.host,
+                                       "--port", str(mailbox.server.port), "--username", mailbox.user,
+                                       "--security", "none", "--password-command", command])
+    assert result.exit_code == 0, result.output
+    text = config.read_text()
+    assert f"password_command = {json.dumps(command)}" in text
+    assert mailbox.password not in text
+    assert not (config.parent / "secrets").exists()

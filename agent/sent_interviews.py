@@ -1,0 +1,160 @@
+"""Interviews known only from the user's sent mail (B2).
+
+A sent mail to an outside person that confirms one interview at one stated date and time ("Confirming
+our interview on Tuesday at 2pm") becomes an Interview; `find_datetimes` is the one place dateparser is
+configured. Used when no invitation exists; the caller decides that. Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from agent import people
+from agent.companies import (
+    COMPANY_AT,
+    COMPANY_WITH,
+    INTERVIEW,
+    ROLE_STATED,
+    TITLE_ONLY,
+    cased,
+    company_from_text,
+    cut_role,
+    is_person_name,
+    role_from_text,
+    strip_company,
+)
+from agent.config import Identity
+from agent.detect import dedupe, is_external, is_human, person_words, stable_id
+from agent.model import Interview, Message
+
+_SENT_CUE = re.compile(rf"{INTERVIEW.pattern}|{TITLE_ONLY.pattern}", re.IGNORECASE)
+_CONFIRM = re.compile(r"\b(?:confirm(?:ed|ing)?|see\s+you|looking\s+forward|look\s+forward|talk\s+(?:to\s+you|then)|"
+                      r"speak\s+(?:with\s+you|to\s+you|then)|works\s+(?:for\s+me|great|well|perfectly)|"
+                      r"i'?ll\s+be\s+there|booked|scheduled|accept(?:ed|ing)?|i'?m\s+available|"
+                      r"i\s+am\s+available|happy\s+to\s+meet)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not\s+available|unavailable|can'?t\s+make|cannot\s+make|unable\s+to|"
+                      r"won'?t\s+be\s+able|(?:need|have)\s+to\s+reschedule|cancel\w*|instead\s+of)\b", re.IGNORECASE)
+_HAS_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d{2}\b|\bnoon\b", re.IGNORECASE)
+_HAS_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|"
+    r"sun)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|"
+    r"oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|"
+    r"\b\d{1,2}/\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\btomorrow\b|\btoday\b|\btonight\b", re.IGNORECASE)
+_DURATION_MIN = re.compile(r"\b(\d{2,3})\s*-?\s*(?:minutes?|mins?)\b", re.IGNORECASE)
+_DURATION_HOUR = re.compile(r"\b(an?|one|two|\d(?:\.\d)?|1\.5)\s*-?\s*(?:hours?|hrs?)\b", re.IGNORECASE)
+_SENT_WINDOW = timedelta(days=60)
+
+
+def find_datetimes(text: str, base: datetime, timezone: str) -> list[tuple[str, datetime]]:
+    """Date/time phrases in `text` as dateparser reads them, relative to `base` (aware) in `timezone`.
+
+    The one place dateparser is configured: English only (language detection costs seconds per call),
+    relative phrases against the message's own date so reprocessing is stable, ambiguous days in the future.
+    """
+    from dateparser.search import search_dates  # imported here: it costs ~0.2 s to load
+
+    local_base = base.astimezone(ZoneInfo(timezone)).replace(tzinfo=None)
+    settings = {"RELATIVE_BASE": local_base, "PREFER_DATES_FROM": "future", "RETURN_AS_TIMEZONE_AWARE": True,
+                "TIMEZONE": timezone}
+    return list(search_dates(text, languages=["en"], settings=settings) or [])  # type: ignore[arg-type]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+
+
+def _when_in(sentence: str, message: Message, identity: Identity) -> list[datetime]:
+    """Instants in one sentence that have both a day and a time of day, combining "Thursday (Dec 3)" and
+    "at 10am" when dateparser returns them apart."""
+    found = find_datetimes(sentence, message.date, identity.timezone)
+    whole = [dt for s, dt in found if _HAS_TIME.search(s) and _HAS_DAY.search(s)]
+    days = [dt for s, dt in found if _HAS_DAY.search(s) and not _HAS_TIME.search(s)]
+    times = [dt for s, dt in found if _HAS_TIME.search(s) and not _HAS_DAY.search(s)]
+    if not whole and len(days) == 1 and len(times) == 1:
+        whole = [datetime.combine(days[0].date(), times[0].time(), tzinfo=identity.tz)]
+    lo, hi = message.date, message.date + _SENT_WINDOW
+    return [dt.astimezone(identity.tz) for dt in whole if lo < dt <= hi]
+
+
+def _stated_duration(text: str) -> timedelta | None:
+    """"30-minute", "45 min", "1 hour", "an hour" -> the length; None when not stated."""
+    m = _DURATION_MIN.search(text)
+    if m and 10 <= int(m.group(1)) <= 480:
+        return timedelta(minutes=int(m.group(1)))
+    m = _DURATION_HOUR.search(text)
+    if m:
+        word = m.group(1).lower()
+        hours = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0}.get(word) or float(word)
+        if 0 < hours <= 8:
+            return timedelta(hours=hours)
+    return None
+
+
+def _confirmed_time(message: Message, identity: Identity) -> tuple[datetime, str] | None:
+    """The one interview time the mail confirms, with the sentence that says it."""
+    subject_cue = bool(_SENT_CUE.search(message.subject))
+    hits: list[tuple[datetime, str, bool]] = []
+    for sentence in _sentences(message.text):
+        confirm = bool(_CONFIRM.search(sentence))
+        cue = _SENT_CUE.search(sentence) or (subject_cue and confirm)
+        if not cue or _NEGATED.search(sentence) or (sentence.endswith("?") and not confirm):
+            continue
+        hits += [(dt, sentence, confirm) for dt in _when_in(sentence, message, identity)]
+    distinct = {dt for dt, _, _ in hits}
+    if len(distinct) > 1:  # several options: only a sentence that confirms one of them settles it
+        hits = [h for h in hits if h[2]]
+        distinct = {dt for dt, _, _ in hits}
+    if len(distinct) != 1:
+        return None
+    return hits[0][0], hits[0][1]
+
+
+def detect_sent(message: Message, identity: Identity) -> Interview | None:
+    """An interview the user confirmed or scheduled in a sent mail at one stated date and time (B2), or None.
+    Used when no invitation exists; the caller decides that."""
+    if message.folder != "sent":
+        return None
+    external = [p for p in message.recipients if is_external(identity, p) and not people.is_machine_address(p.email)]
+    if not external:
+        return None
+    found = _confirmed_time(message, identity)
+    if found is None:
+        return None
+    start, sentence = found
+    interviewers = dedupe(p for p in message.to if is_human(p) and is_external(identity, p)
+                          and not people.is_role_address(p.email))
+    domains = list(dict.fromkeys(people.registrable_domain(p.domain) for p in external
+                                 if is_human(p) and not people.is_free_mail(p.domain)))
+    words = person_words(message.recipients, identity)
+    company = (cased(people.company_from_domain(domains[0]), f"{message.subject}\n{message.text}") if domains
+               else company_from_text(message.subject, words)
+               or next((c for s in _sentences(message.text) if (c := _company_in_sentence(s, words))), ""))
+    role = role_from_text(message.subject, company, words)
+    if not role:
+        m = ROLE_STATED.search(message.text)
+        role = role_from_text(m.group(0), company, words) if m else ""
+    contact = next((p for p in message.to if is_external(identity, p) and not people.is_machine_address(p.email)),
+                   None)
+    return Interview(
+        id=stable_id("sent", message.message_id), origin=f"sent {message.message_id}", start=start,
+        end=start + (_stated_duration(sentence) or _stated_duration(message.text) or timedelta(minutes=60)),
+        company=company, company_domains=tuple(domains), role=role, contact=contact, interviewers=interviewers,
+        title=message.subject, description="",
+        thread_message_ids=tuple(dict.fromkeys((message.message_id, *message.references))),
+        reasons=(f"the user's sent mail confirms an interview: \"{sentence}\"",
+                 f"at {start.isoformat()} ({identity.timezone})"))
+
+
+def _company_in_sentence(sentence: str, person_words: Collection[str]) -> str:
+    """"... our interview at Acme Robotics ..." inside a body sentence."""
+    for rx in (COMPANY_WITH, COMPANY_AT):
+        m = rx.search(sentence)
+        if m:
+            name = strip_company(cut_role(m.group("c")))
+            if name and not is_person_name(name, person_words) and not _HAS_DAY.search(name) \
+                    and not INTERVIEW.search(name):
+                return name
+    return ""

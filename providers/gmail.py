@@ -1,0 +1,400 @@
+"""Gmail provider: mail through the Gmail API, events through Google Calendar, drafts with drafts.create.
+
+Glossary
+- key: the Gmail message id; `Message.thread_id` is the Gmail threadId, which a reply draft joins
+  (drafts.create with threadId, In-Reply-To/References and the thread's subject, as the composer writes).
+- cursor: `{"v": 1, "history_id": "...", "calendars": {<id>: {"sync_token": "...", "known": {...}}}}`.
+  First run: users.getProfile for the starting historyId, then messages.list over the look-back window
+  (all mail but drafts, spam and trash; "sent" when labelled SENT, else "inbox"). Later runs:
+  history.list(messageAdded, labelAdded) from the stored historyId; 404 (history expired) -> the same
+  listing as a first run, bounded by the look-back window. A run with no change costs one history.list
+  and one events.list per calendar.
+- fetching: metadata first (headers only, in batches of 50); the whole message (format=raw) only for
+  mail that may matter: everything the user sent and all received mail except bulk (Gmail's Promotions,
+  Social and Forums categories, List-Id, Precedence bulk/list/junk), which the agent ignores for hearing
+  back (B15) and whose invitations reach it through the Calendar API anyway. Bulk mail is kept with its
+  headers only.
+- draft ref: "<draft id>|<message id>". Gmail gives an edited draft a new message id under the same
+  draft id, so a changed message id means "edited", a draft id gone from drafts.list means "missing".
+
+Account keys: token_file (default <config_dir>/secrets/gmail-token.json), calendars (default
+["primary"]), api_endpoint (default Google's; a test server serves Gmail at <endpoint>gmail/v1/, Calendar
+at <endpoint>calendar/v3/ and batches at <endpoint>batch/gmail/v1), token_uri (overrides the token
+file's), quota_units_per_minute (default 12000, under Google's 15,000 per user), max_retries (default 5).
+
+B19: nothing here sends, moves, relabels or deletes mail: the only writing call is drafts.create, and no
+request path ends in /send (a test asserts it).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import time
+import urllib.parse
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import google_auth_httplib2
+import httplib2
+from google.auth import exceptions as auth_exceptions
+from googleapiclient.discovery import build_from_document
+from googleapiclient.errors import HttpError
+
+from agent import mime
+from agent.errors import ConfigError, MalformedInput
+from agent.model import DraftRecord, Message
+from providers import gmail_auth
+from providers.base import SyncBatch, UnreachableError
+from providers.gmail_auth import connect  # noqa: F401 - the CLI calls providers.gmail.connect
+from providers.gmail_calendar import sync_calendars
+from providers.gmail_transport import TRANSPORT_ERRORS, Transport, auth_error
+
+log = logging.getLogger(__name__)
+
+CURSOR_VERSION = 1
+GOOGLE_GMAIL = "https://gmail.googleapis.com/"
+GOOGLE_CALENDAR = "https://www.googleapis.com/calendar/v3/"
+PAGE_SIZE = 500
+BULK_LABELS = {"CATEGORY_PROMOTIONS", "CATEGORY_SOCIAL", "CATEGORY_FORUMS"}
+SKIPPED_LABELS = {"DRAFT", "SPAM", "TRASH", "CHAT"}
+HEADERS = ["From", "To", "Cc", "Reply-To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
+           *[h.title() for h in mime.HEADERS_OF_INTEREST if h not in ("content-type",)], "Content-Type"]
+DEFAULT_UNITS_PER_MINUTE = 12_000
+
+
+@lru_cache(maxsize=2)
+def _document(name: str) -> dict[str, Any]:
+    """A discovery document shipped inside google-api-python-client (no network, parsed once)."""
+    from googleapiclient.discovery_cache import get_static_doc
+
+    text = get_static_doc(*name.split("."))
+    if text is None:
+        raise ConfigError(f"google-api-python-client lacks the {name} discovery document; reinstall it")
+    return json.loads(text)
+
+
+def _endpoint(account: dict[str, Any], key: str, where: str) -> str | None:
+    value = account.get(key)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}.{key} must be a URL string, e.g. \"https://gmail.googleapis.com/\"")
+    parts = urllib.parse.urlsplit(value)
+    if parts.scheme != "https" and not (parts.scheme == "http" and gmail_auth.is_loopback(value)):
+        raise ConfigError(f"{where}.{key} = {value!r}: use an https:// URL (plain http only for 127.0.0.1 or "
+                          f"localhost test servers), or remove the key")
+    return value
+
+
+def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -> GmailProvider:
+    """Validate the account keys (ConfigError naming `account.<key>` and the fix); no network yet."""
+    where = account.get("_where", "account")
+    raw_token = account.get("token_file") or str(Path(config_dir) / "secrets" / "gmail-token.json")
+    if not isinstance(raw_token, str):
+        raise ConfigError(f"{where}.token_file must be a path, e.g. \"secrets/gmail-token.json\"")
+    token_file = Path(raw_token).expanduser()
+    if not token_file.is_absolute():
+        token_file = Path(config_dir) / token_file
+    calendars = account.get("calendars", ["primary"])
+    if not isinstance(calendars, list) or not calendars or not all(isinstance(c, str) and c.strip() for c in calendars):
+        raise ConfigError(f"{where}.calendars must be a list of calendar ids, e.g. [\"primary\", "
+                          f"\"team@group.calendar.google.com\"]")
+    api = _endpoint(account, "api_endpoint", where)
+    token_uri = _endpoint(account, "token_uri", where)
+    numbers = {}
+    for key, default, low, high in (("quota_units_per_minute", DEFAULT_UNITS_PER_MINUTE, 100, 10_000_000),
+                                    ("max_retries", 5, 0, 10)):
+        value = account.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ConfigError(f"{where}.{key} must be a whole number from {low} to {high} (default {default})")
+        numbers[key] = value
+    tz_value = account.get("_tz", "UTC")
+    try:
+        tz = tz_value if isinstance(tz_value, ZoneInfo) else ZoneInfo(str(tz_value))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"user.timezone = {tz_value!r} is not an IANA time zone; use a name like "
+                          f"\"America/New_York\"") from exc
+    creds = gmail_auth.load_credentials(token_file, token_uri=token_uri, where=where)
+    base = api.rstrip("/") + "/" if api else None
+    return GmailProvider(creds=creds, token_file=token_file, tz=tz, calendars=[c.strip() for c in calendars],
+                         gmail_endpoint=base or GOOGLE_GMAIL,
+                         calendar_endpoint=f"{base}calendar/v3/" if base else GOOGLE_CALENDAR,
+                         units_per_minute=numbers["quota_units_per_minute"], max_retries=numbers["max_retries"])
+
+
+class GmailProvider:
+    """A Gmail account and its Google calendars as the agent's mailbox (see the module docstring)."""
+
+    name = "gmail"
+
+    def __init__(self, *, creds: Any, token_file: Path, tz: ZoneInfo, calendars: list[str], gmail_endpoint: str,
+                 calendar_endpoint: str, units_per_minute: int, max_retries: int):
+        self.creds = creds
+        self.token_file = token_file
+        self.tz = tz
+        self.calendars = calendars
+        self.batch_uri = f"{gmail_endpoint}batch/gmail/v1"
+        self.stats: dict[str, int] = {}
+        self._http = httplib2.Http(timeout=60)
+        self._authed = google_auth_httplib2.AuthorizedHttp(creds, http=self._http)
+        self.transport = Transport(self._authed, units_per_minute=units_per_minute, max_retries=max_retries,
+                                   stats=self.stats)
+        self._saved = gmail_auth.fingerprint(creds)
+        self._gmail_endpoint, self._calendar_endpoint = gmail_endpoint, calendar_endpoint
+        self._services: dict[str, Any] = {}
+        self._ready = False
+
+    # -- plumbing ------------------------------------------------------------------------------------
+
+    def _service(self, name: str) -> Any:
+        if not self._ready:
+            self._refresh()
+        if name not in self._services:
+            endpoint = self._gmail_endpoint if name == "gmail.v1" else self._calendar_endpoint
+            self._services[name] = build_from_document(_document(name), http=self._authed,
+                                                       client_options={"api_endpoint": endpoint})
+        return self._services[name]
+
+    def _refresh(self) -> None:
+        """Get an access token before the first call, so that a refused refresh token stops the run at
+        once with the reconnect command, and save the refreshed token (the cron run's only write)."""
+        attempt = 0
+        while not self.creds.valid:
+            try:
+                self.creds.refresh(google_auth_httplib2.Request(self._http))
+            except auth_exceptions.RefreshError as exc:
+                raise auth_error(exc) from exc
+            except TRANSPORT_ERRORS as exc:
+                attempt += 1
+                if attempt > self.transport.max_retries:
+                    raise UnreachableError(f"Google's sign-in service could not be reached ({exc})") from exc
+                self.transport._backoff(attempt, exc)
+        self.stats["token_refreshes"] = self.stats.get("token_refreshes", 0) + (1 if attempt or not self._ready else 0)
+        self._ready = True
+        self._save_token()
+
+    def _save_token(self) -> None:
+        now = gmail_auth.fingerprint(self.creds)
+        if now != self._saved:
+            gmail_auth.save_credentials(self.creds, self.token_file)
+            self._saved = now
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def sync(self, cursor: dict[str, Any] | None, since: datetime) -> SyncBatch:
+        """New mail since the cursor's historyId (first run: since `since`) and calendar changes."""
+        started = time.monotonic()
+        self.stats.clear()
+        batch = SyncBatch(stats=self.stats)
+        gmail = self._service("gmail.v1")
+        valid = isinstance(cursor, dict) and cursor.get("v") == CURSOR_VERSION and cursor.get("history_id")
+        if valid:
+            assert cursor is not None
+            history_id, ids = self._history(gmail, str(cursor["history_id"]))
+            if history_id is None:
+                log.warning("Gmail history %s has expired; reading the last %s again", cursor["history_id"],
+                            since.date().isoformat())
+                self.stats["history_expired"] = 1
+                history_id, ids = self._listing(gmail, since)
+        else:
+            history_id, ids = self._listing(gmail, since)
+        self._fetch(gmail, ids, batch)
+        calendar = self._service("calendar.v3")
+        events, complete, cal_state = sync_calendars(
+            self.transport, calendar, self.calendars, cursor.get("calendars") if valid and cursor else None,
+            since, self.tz)
+        batch.events, batch.events_complete = events, complete
+        batch.cursor = {"v": CURSOR_VERSION, "history_id": history_id, "calendars": cal_state}
+        self.stats["messages"] = len(batch.messages)
+        self.stats["events"] = len(events)
+        self.stats["wall_ms"] = int((time.monotonic() - started) * 1000)
+        log.info("gmail sync: %d messages, %d events, %d quota units in %d Gmail calls (%d batches), "
+                 "%d calendar calls, %d retries", len(batch.messages), len(events),
+                 self.stats.get("quota_units", 0), self.stats.get("gmail_calls", 0), self.stats.get("batches", 0),
+                 self.stats.get("calendar_calls", 0), self.stats.get("retries", 0))
+        self._save_token()
+        return batch
+
+    def _listing(self, gmail: Any, since: datetime) -> tuple[str, dict[str, str]]:
+        """(historyId to continue from, {message id: thread id}) of all mail since `since`."""
+        profile = self.transport.call(gmail.users().getProfile(userId="me"), "gmail.users.getProfile")
+        query = f"after:{int(since.timestamp())} -in:drafts"
+        ids: dict[str, str] = {}
+        page: str | None = None
+        while True:
+            request = gmail.users().messages().list(userId="me", q=query, maxResults=PAGE_SIZE,
+                                                    **({"pageToken": page} if page else {}))
+            result = self.transport.call(request, "gmail.users.messages.list")
+            for item in result.get("messages", []):
+                ids[item["id"]] = item.get("threadId", "")
+            page = result.get("nextPageToken")
+            if not page:
+                break
+        return str(profile["historyId"]), ids
+
+    def _history(self, gmail: Any, start: str) -> tuple[str | None, dict[str, str]]:
+        """New or newly inbox/sent-labelled messages since `start`; (None, {}) when history expired."""
+        ids: dict[str, str] = {}
+        page: str | None = None
+        history_id = start
+        while True:
+            request = gmail.users().history().list(userId="me", startHistoryId=start, maxResults=PAGE_SIZE,
+                                                   historyTypes=["messageAdded", "labelAdded"],
+                                                   **({"pageToken": page} if page else {}))
+            try:
+                result = self.transport.call(request, "gmail.users.history.list", passthrough=(404,))
+            except HttpError:
+                return None, {}
+            for record in result.get("history", []):
+                for added in record.get("messagesAdded", []):
+                    msg = added.get("message", {})
+                    if not set(msg.get("labelIds", [])) & SKIPPED_LABELS:
+                        ids.setdefault(msg["id"], msg.get("threadId", ""))
+                for added in record.get("labelsAdded", []):
+                    msg = added.get("message", {})
+                    if set(added.get("labelIds", [])) & {"INBOX", "SENT"} and \
+                            not set(msg.get("labelIds", [])) & SKIPPED_LABELS:
+                        ids.setdefault(msg["id"], msg.get("threadId", ""))
+            history_id = str(result.get("historyId") or history_id)
+            page = result.get("nextPageToken")
+            if not page:
+                return history_id, ids
+
+    def _fetch(self, gmail: Any, ids: dict[str, str], batch: SyncBatch) -> None:
+        if not ids:
+            return
+        users = gmail.users().messages()
+        heads = self.transport.batch(
+            {i: users.get(userId="me", id=i, format="metadata", metadataHeaders=HEADERS) for i in ids},
+            "gmail.users.messages.get", self.batch_uri)
+        wanted: list[str] = []
+        header_only: dict[str, dict[str, Any]] = {}
+        for msg_id, meta in heads.items():
+            if meta is None:
+                continue  # deleted since it was listed
+            labels = set(meta.get("labelIds", []))
+            if labels & SKIPPED_LABELS:
+                continue
+            if self._may_matter(labels, meta):
+                wanted.append(msg_id)
+            else:
+                header_only[msg_id] = meta
+        self.stats["metadata_fetched"] = len(heads)
+        self.stats["raw_fetched"] = len(wanted)
+        full = self.transport.batch({i: users.get(userId="me", id=i, format="raw") for i in wanted},
+                                    "gmail.users.messages.get", self.batch_uri) if wanted else {}
+        found: list[Message] = []
+        for msg_id, data in list(full.items()) + list(header_only.items()):
+            if data is None:
+                continue
+            message = self._message(data, batch)
+            if message is not None:
+                found.append(message)
+        batch.messages.extend(sorted(found, key=lambda m: (m.date, m.key)))
+
+    @staticmethod
+    def _may_matter(labels: set[str], meta: dict[str, Any]) -> bool:
+        if "SENT" in labels:
+            return True
+        headers = {h.get("name", "").lower(): str(h.get("value", "")) for h in meta.get("payload", {}).get("headers", [])}
+        if "calendar" in headers.get("content-type", "").lower():
+            return True
+        if labels & BULK_LABELS or headers.get("list-id"):
+            return False
+        return headers.get("precedence", "").strip().lower() not in ("bulk", "list", "junk")
+
+    def _message(self, data: dict[str, Any], batch: SyncBatch) -> Message | None:
+        msg_id = str(data["id"])
+        labels = set(data.get("labelIds", []))
+        folder = "sent" if "SENT" in labels else "inbox"
+        try:
+            received = datetime.fromtimestamp(int(data.get("internalDate", "0")) / 1000, UTC).astimezone(self.tz)
+        except (TypeError, ValueError):
+            received = None
+        try:
+            if "raw" in data:
+                raw = base64.urlsafe_b64decode(data["raw"] + "=" * (-len(data["raw"]) % 4))
+            else:
+                lines = [f"{h['name']}: {h['value']}" for h in data.get("payload", {}).get("headers", [])]
+                raw = ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8", "replace")
+            message = mime.parse_message(raw, key=msg_id, folder=folder, tz=self.tz, received=received)
+        except MalformedInput as exc:
+            batch.skipped.append((msg_id, str(exc) or "malformed mail"))
+            return None
+        except Exception as exc:  # noqa: BLE001 - B21: one bad mail never stops a run
+            batch.skipped.append((msg_id, f"unreadable mail ({type(exc).__name__})"))
+            return None
+        return replace(message, thread_id=str(data.get("threadId", "")))
+
+    # -- drafts --------------------------------------------------------------------------------------
+
+    def create_draft(self, raw: bytes, *, message_id: str, reply_to: Message | None) -> str:
+        """drafts.create with the raw message; a reply joins `reply_to.thread_id`. Ref "<draft>|<message>"."""
+        message: dict[str, Any] = {"raw": base64.urlsafe_b64encode(raw).decode("ascii")}
+        if reply_to is not None and reply_to.thread_id:
+            message["threadId"] = reply_to.thread_id
+        gmail = self._service("gmail.v1")
+        result = self.transport.call(gmail.users().drafts().create(userId="me", body={"message": message}),
+                                     "gmail.users.drafts.create")
+        self._save_token()
+        return f"{result['id']}|{result.get('message', {}).get('id', '')}"
+
+    def find_draft(self, message_id: str) -> str | None:
+        """The ref of the draft whose Message-ID is `message_id` (a Gmail search), or None."""
+        wanted = "".join(message_id.split()).strip("<>")
+        if not wanted or '"' in wanted:
+            return None
+        gmail = self._service("gmail.v1")
+        result = self.transport.call(gmail.users().drafts().list(userId="me", q=f"rfc822msgid:{wanted}"),
+                                     "gmail.users.drafts.list")
+        for item in result.get("drafts", []):
+            return f"{item['id']}|{item.get('message', {}).get('id', '')}"
+        return None
+
+    def draft_status(self, drafts: Sequence[DraftRecord]) -> dict[str, str]:
+        """One drafts.list (paged): same message id -> "present", new message id -> "edited", gone -> "missing"."""
+        if not drafts:
+            return {}
+        gmail = self._service("gmail.v1")
+        live: dict[str, str] = {}
+        page: str | None = None
+        while True:
+            request = gmail.users().drafts().list(userId="me", maxResults=PAGE_SIZE,
+                                                  **({"pageToken": page} if page else {}))
+            result = self.transport.call(request, "gmail.users.drafts.list")
+            for item in result.get("drafts", []):
+                live[str(item["id"])] = str(item.get("message", {}).get("id", ""))
+            page = result.get("nextPageToken")
+            if not page:
+                break
+        out: dict[str, str] = {}
+        for record in drafts:
+            draft_id, _, msg_id = record.provider_ref.partition("|")
+            if not draft_id:
+                out[record.key] = "present" if record.message_id and self.find_draft(record.message_id) else "missing"
+            elif draft_id not in live:
+                out[record.key] = "missing"
+            else:
+                out[record.key] = "present" if not msg_id or live[draft_id] == msg_id else "edited"
+        return out
+
+    def close(self) -> None:
+        """Save a changed token and drop the connections. Safe to call twice."""
+        try:
+            self._save_token()
+        except OSError as exc:
+            log.warning("could not save the refreshed Gmail token to %s: %s", self.token_file, exc.strerror or exc)
+        for conn in list(getattr(self._http, "connections", {}).values()):
+            try:
+                conn.close()
+            except OSError:
+                pass
+        self._http.connections = {}
+        self._services.clear()

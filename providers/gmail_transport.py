@@ -1,0 +1,231 @@
+"""Calling Google's APIs for the gmail provider: quota accounting, pacing, retries and batches.
+
+Glossary
+- units: Gmail's per-user quota cost of a call (messages.get 5, history.list 2, drafts.create 10, ...).
+  Every call made (retries included) is counted in `stats["quota_units"]`; `Pacer` keeps the units spent
+  in any 60 s under `units_per_minute` (Google's per-user limit is 15,000) by sleeping before a call.
+- retryable: HTTP 429, 5xx, and 403 with reason rateLimitExceeded / userRateLimitExceeded, plus transport
+  errors. They are retried with exponential backoff and jitter (or the server's Retry-After), at most
+  `max_retries` times; then the run fails with UnreachableError (exit 3) and the cursor is not advanced.
+- batch: up to 50 calls in one multipart/mixed POST to `<api_endpoint>batch/gmail/v1` (Google advises no
+  more than 50). googleapiclient's own `new_batch_http_request` ignores the configured endpoint and has
+  no retry, so batches are built here and calls that failed inside a batch are sent again in the next.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import socket
+import time
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+import httplib2
+from google.auth import exceptions as auth_exceptions
+from googleapiclient.errors import HttpError
+from googleapiclient.http import BatchHttpRequest, HttpRequest
+
+from providers.base import AuthError, ProviderError, UnreachableError
+
+log = logging.getLogger(__name__)
+
+UNITS = {"gmail.users.getProfile": 1, "gmail.users.labels.list": 1, "gmail.users.messages.list": 5,
+         "gmail.users.messages.get": 5, "gmail.users.history.list": 2, "gmail.users.drafts.create": 10,
+         "gmail.users.drafts.get": 5, "gmail.users.drafts.list": 5, "gmail.users.threads.get": 10}
+BATCH_SIZE = 50
+RETRY_STATUS = {429, 500, 502, 503, 504}
+RATE_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
+MAX_DELAY = 60.0
+RECONNECT = "interview-agent connect gmail --client-secrets FILE"
+TRANSPORT_ERRORS = (httplib2.HttpLib2Error, OSError, socket.timeout, auth_exceptions.TransportError)
+
+
+def reason_of(error: HttpError) -> str:
+    try:
+        data = json.loads(error.content.decode("utf-8", "replace"))
+        details = data.get("error", {})
+        if isinstance(details, dict):
+            errors = details.get("errors") or [{}]
+            return str(errors[0].get("reason") or details.get("status") or "")
+        return str(details)
+    except (ValueError, AttributeError, IndexError, TypeError):
+        return ""
+
+
+def is_retryable(error: Exception) -> bool:
+    if isinstance(error, HttpError):
+        status = error.resp.status
+        return status in RETRY_STATUS or (status == 403 and reason_of(error) in RATE_REASONS)
+    return isinstance(error, TRANSPORT_ERRORS)
+
+
+def auth_error(error: Exception) -> AuthError:
+    """A refused refresh token or access: the message says how to reconnect (B22: no secret in it)."""
+    text = str(error)
+    if "invalid_grant" in text:
+        why = ("Google refused the saved Gmail sign-in (invalid_grant: the refresh token expired or was "
+               "revoked; tokens of an OAuth app left in \"Testing\" expire after 7 days)")
+    elif "invalid_client" in text or "unauthorized_client" in text:
+        why = "Google refused the OAuth client of the saved Gmail sign-in (invalid_client)"
+    else:
+        why = f"Google refused the saved Gmail sign-in ({text.splitlines()[0][:160] if text else 'no reason given'})"
+    return AuthError(f"{why}; run: {RECONNECT}")
+
+
+class Pacer:
+    """Keeps the Gmail units spent in any 60 seconds under the limit, by sleeping before a call."""
+
+    def __init__(self, units_per_minute: int, sleep: Callable[[float], None], clock: Callable[[], float]):
+        self.limit = units_per_minute
+        self.sleep = sleep
+        self.clock = clock
+        self.spent: deque[tuple[float, int]] = deque()
+        self.total = 0
+        self.waited = 0.0
+
+    def spend(self, units: int) -> None:
+        if units <= 0:
+            return
+        while True:
+            now = self.clock()
+            while self.spent and now - self.spent[0][0] >= 60:
+                self.total -= self.spent.popleft()[1]
+            if self.total + units <= self.limit or not self.spent:
+                break
+            pause = 60 - (now - self.spent[0][0]) + 0.01
+            self.waited += pause
+            self.sleep(pause)
+        self.spent.append((self.clock(), units))
+        self.total += units
+
+
+class Transport:
+    """Executes googleapiclient requests with pacing, retries and counting; see the module docstring."""
+
+    def __init__(self, http: Any, *, units_per_minute: int, max_retries: int, stats: dict[str, int],
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
+        self.http = http
+        self.max_retries = max_retries
+        self.stats = stats
+        self.sleep = sleep
+        self.pacer = Pacer(units_per_minute, lambda s: self.sleep(s), clock)
+
+    def _count(self, method_id: str, calls: int = 1) -> None:
+        units = UNITS.get(method_id, 0) * calls
+        self.pacer.spend(units)
+        self.stats["quota_units"] = self.stats.get("quota_units", 0) + units
+        key = "calendar_calls" if method_id.startswith("calendar.") else "gmail_calls"
+        self.stats[key] = self.stats.get(key, 0) + calls
+        name = method_id.rsplit(".", 2)
+        short = f"calls.{name[-2]}.{name[-1]}" if len(name) >= 2 else f"calls.{method_id}"
+        self.stats[short] = self.stats.get(short, 0) + calls
+
+    def _backoff(self, attempt: int, error: Exception | None) -> None:
+        delay = min(MAX_DELAY, 2.0 ** attempt) * (0.5 + random.random() / 2)
+        if isinstance(error, HttpError):
+            after = error.resp.get("retry-after")
+            if after and after.strip().isdigit():
+                delay = min(MAX_DELAY, max(float(after), 0.0))
+        self.stats["retries"] = self.stats.get("retries", 0) + 1
+        self.stats["backoff_ms"] = self.stats.get("backoff_ms", 0) + int(delay * 1000)
+        self.sleep(delay)
+
+    def call(self, request: HttpRequest, method_id: str, *, passthrough: tuple[int, ...] = ()) -> dict[str, Any]:
+        """Execute one request. HttpErrors whose status is in `passthrough` are raised as they are (the
+        caller handles 404 of history.list, 410 of a sync token); others are retried or mapped."""
+        attempt = 0
+        while True:
+            self._count(method_id)
+            try:
+                return request.execute(num_retries=0)
+            except HttpError as exc:
+                if exc.resp.status in passthrough:
+                    raise
+                if is_retryable(exc) and attempt < self.max_retries:
+                    attempt += 1
+                    self._backoff(attempt, exc)
+                    continue
+                raise self.map_error(exc, method_id) from exc
+            except auth_exceptions.RefreshError as exc:
+                raise auth_error(exc) from exc
+            except TRANSPORT_ERRORS as exc:
+                if attempt < self.max_retries:
+                    attempt += 1
+                    self._backoff(attempt, exc)
+                    continue
+                raise UnreachableError(f"Google's API could not be reached ({type(exc).__name__}: {exc})") from exc
+
+    def batch(self, requests: dict[str, HttpRequest], method_id: str, batch_uri: str) -> dict[str, dict[str, Any] | None]:
+        """Execute many calls of one method in batches of BATCH_SIZE; failed calls are retried in later
+        batches. Returns key -> response, or None where the item is gone (404)."""
+        results: dict[str, dict[str, Any] | None] = {}
+        pending = list(requests)
+        attempt = 0
+        while pending:
+            failed: list[str] = []
+            last_error: Exception | None = None
+            for start in range(0, len(pending), BATCH_SIZE):
+                chunk = pending[start:start + BATCH_SIZE]
+                fatal: list[Exception] = []
+
+                def done(key: str, response: Any, exception: Exception | None,
+                         failed: list[str] = failed, fatal: list[Exception] = fatal) -> None:
+                    nonlocal last_error
+                    if exception is None:
+                        results[key] = response
+                    elif isinstance(exception, HttpError) and exception.resp.status == 404:
+                        results[key] = None
+                    elif is_retryable(exception):
+                        failed.append(key)
+                        last_error = exception
+                    else:
+                        fatal.append(exception)
+
+                batch = BatchHttpRequest(callback=done, batch_uri=batch_uri)
+                for key in chunk:
+                    batch.add(requests[key], request_id=key)
+                self._count(method_id, len(chunk))
+                self.stats["batches"] = self.stats.get("batches", 0) + 1
+                try:
+                    batch.execute(http=self.http)
+                except HttpError as exc:
+                    if not is_retryable(exc):
+                        raise self.map_error(exc, "batch") from exc
+                    failed.extend(k for k in chunk if k not in results and k not in failed)
+                    last_error = exc
+                except auth_exceptions.RefreshError as exc:
+                    raise auth_error(exc) from exc
+                except TRANSPORT_ERRORS as exc:
+                    failed.extend(k for k in chunk if k not in results and k not in failed)
+                    last_error = exc
+                if fatal:
+                    first = fatal[0]
+                    raise (self.map_error(first, method_id) if isinstance(first, HttpError)
+                           else ProviderError(f"{method_id} failed: {first}")) from first
+            if not failed:
+                break
+            if attempt >= self.max_retries:
+                raise UnreachableError(f"Gmail kept refusing {len(failed)} of the {method_id.rsplit('.', 1)[-1]} "
+                                       f"calls after {attempt} retries ({last_error})")
+            attempt += 1
+            log.info("retrying %d of %d %s calls after %s", len(failed), len(requests), method_id,
+                     getattr(getattr(last_error, "resp", None), "status", type(last_error).__name__))
+            self._backoff(attempt, last_error)
+            pending = failed
+        return results
+
+    @staticmethod
+    def map_error(error: HttpError, method_id: str) -> ProviderError:
+        status = error.resp.status
+        reason = reason_of(error)
+        if status == 401:
+            return AuthError(f"Google refused the Gmail access token (401); run: {RECONNECT}")
+        if status == 403 and reason not in RATE_REASONS:
+            return AuthError(f"Google refused {method_id} ({reason or 'forbidden'}): the saved sign-in lacks a "
+                             f"permission it needs; run: {RECONNECT}")
+        if is_retryable(error):
+            return UnreachableError(f"Gmail kept answering {status} ({reason}) to {method_id}; try again later")
+        return ProviderError(f"{method_id} failed with HTTP {status} ({reason})")

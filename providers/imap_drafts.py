@@ -1,0 +1,117 @@
+"""Drafts in an IMAP folder: finding one by Message-ID, and telling whether each draft the agent wrote is
+still there untouched ("present"), changed by the user ("edited") or gone ("missing").
+
+A draft ref is `"<folder>|<uidvalidity>|<uid>|<sha256>"`, the sha256 of the draft's bytes with line ends
+normalised (imap_messages.sha), which tells an untouched draft from one the user edited. Folders are
+opened read-only (EXAMINE) and read with BODY.PEEK: nothing here changes a flag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
+
+from agent.model import DraftRecord
+from providers.imap_messages import header_message_id, norm_mid, sha
+
+
+def parse_ref(ref: str) -> tuple[str, int, int, str] | None:
+    """(folder, uidvalidity, uid, sha256) of a draft ref, None when it is not one."""
+    parts = (ref or "").rsplit("|", 3)
+    if len(parts) != 4:
+        return None
+    try:
+        return parts[0], int(parts[1]), int(parts[2]), parts[3]
+    except ValueError:
+        return None
+
+
+def lookup(client: IMAPClient, folder: str, message_id: str) -> str | None:
+    """The ref of the newest message in `folder` with exactly this Message-ID (SEARCH HEADER, then the
+    header checked), or None."""
+    wanted = norm_mid(message_id)
+    selected = client.select_folder(folder, readonly=True)
+    uidvalidity = int(selected[b"UIDVALIDITY"])
+    uids = client.search(["NOT", "DELETED", "HEADER", "Message-ID", wanted])
+    if not uids:
+        return None
+    # SEARCH HEADER matches substrings: check the exact Message-ID, newest first.
+    fetched = client.fetch(sorted(uids), ["BODY.PEEK[]"])
+    for uid in sorted(fetched, reverse=True):
+        body = bytes(fetched[uid].get(b"BODY[]") or b"")
+        if header_message_id(body) == wanted:
+            return f"{folder}|{uidvalidity}|{uid}|{sha(body)}"
+    return None
+
+
+def draft_status(client: IMAPClient, drafts: Sequence[DraftRecord], current: str | None) -> dict[str, str]:
+    """Per `record.key`: "present", "edited" or "missing" (see ImapProvider.draft_status); `current` is
+    the Drafts folder now, looked in when a ref names a folder that is gone."""
+    refs = {r.key: parse_ref(r.provider_ref) for r in drafts}
+    folders = {ref[0] for ref in refs.values() if ref}
+    if current:
+        folders.add(current)
+    # For each folder: uidvalidity, and uid -> (message-id, flags); bodies fetched on demand.
+    seen: dict[str, tuple[int, dict[int, tuple[str, tuple[bytes, ...]]]]] = {}
+    for folder in sorted(folders):
+        try:
+            selected = client.select_folder(folder, readonly=True)
+        except IMAPClientAbortError:
+            raise
+        except IMAPClientError:
+            continue  # the folder is gone: its drafts are missing
+        uids = client.search(["NOT", "DELETED"])
+        listing: dict[int, tuple[str, tuple[bytes, ...]]] = {}
+        if uids:
+            for uid, data in client.fetch(uids, ["FLAGS", "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"]).items():
+                head = next((bytes(v) for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"")
+                listing[uid] = (header_message_id(head), tuple(data.get(b"FLAGS", ())))
+        seen[folder] = (int(selected[b"UIDVALIDITY"]), listing)
+
+    result: dict[str, str] = {}
+    need_body: dict[str, set[int]] = {}
+    plans: dict[str, tuple[str, list[int], str]] = {}  # key -> (folder, candidate uids, digest)
+    for record in drafts:
+        ref = refs[record.key]
+        mid = norm_mid(record.message_id) if record.message_id else ""
+        # A ref into a folder that is gone (renamed, or another Drafts configured): look in the current one.
+        folder = ref[0] if ref and ref[0] in seen else current
+        if folder not in seen:
+            result[record.key] = "missing"
+            continue
+        uidvalidity, listing = seen[folder]
+        same_uids = ref is not None and ref[0] == folder and ref[1] == uidvalidity
+        if ref is not None and same_uids and ref[2] in listing:
+            uid = ref[2]
+            its_mid, flags = listing[uid]
+            if (not mid or its_mid == mid) and b"\\draft" in {f.lower() for f in flags}:
+                plans[record.key] = (folder, [uid], ref[3])
+                need_body.setdefault(folder, set()).add(uid)
+                continue
+            if its_mid == mid:
+                result[record.key] = "edited"  # the user cleared \Draft: no longer ours to touch
+                continue
+        others = [uid for uid, (m, _f) in listing.items() if mid and m == mid]
+        if not others:
+            result[record.key] = "missing"
+        elif same_uids:
+            result[record.key] = "edited"  # saved again under a new UID
+        else:
+            # No ref, or the folder was renumbered or renamed: the same content means the same draft.
+            plans[record.key] = (folder, others, ref[3] if ref else "")
+            need_body.setdefault(folder, set()).update(others)
+
+    bodies: dict[tuple[str, int], str] = {}
+    for folder, uids in need_body.items():
+        client.select_folder(folder, readonly=True)
+        for uid, data in client.fetch(sorted(uids), ["BODY.PEEK[]"]).items():
+            bodies[(folder, uid)] = sha(bytes(data.get(b"BODY[]") or b""))
+    for key, (folder, uids, digest) in plans.items():
+        shas = [bodies.get((folder, uid)) for uid in uids]
+        if not digest:
+            result[key] = "present" if any(shas) else "missing"
+        else:
+            result[key] = "present" if digest in shas else "edited"
+    return result

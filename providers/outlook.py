@@ -1,0 +1,406 @@
+"""Outlook / Microsoft 365 provider: Microsoft Graph v1.0 for mail, calendar and drafts, MSAL for sign-in.
+
+Glossary
+- key: the message's Graph immutable id (`Prefer: IdType="ImmutableId"` on every request), which survives
+  moves between folders: a draft the user sends keeps its id in Sent Items.
+- thread_id: the Graph conversationId.
+- cursor: `{"v": 1, "me": [addresses], "mail": {"inbox": deltaLink, "sentitems": deltaLink},
+  "calendar": {"link": deltaLink, "start": ISO, "end": ISO, "known": {event id: [uid, rid, start, end]}}}`.
+  Delta links are stored verbatim. An expired one (410, syncStateNotFound) starts a full round.
+- draft ref: `"v1|<graph id>|<internetMessageId>|<sha256 of subject, body, To, Cc as Graph returned them>"`.
+  The hash tells an untouched draft from one the user edited.
+
+Mail: per folder, a delta round with a minimal `$select` (created messages only), then the MIME of each new
+message (`/$value`, 20 to a JSON $batch) parsed with `agent.mime.parse_message`, so headers such as
+Auto-Submitted and the invitations' calendar parts are read exactly as for Maildir and IMAP.
+Calendar: calendarView/delta over [since, now + 400 days]; renewed (a full round) when fewer than 200 days
+remain ahead.
+
+Drafts: the composed MIME, base64 as text/plain, in one call, which keeps every header as written (the
+agent's Message-ID among them; a JSON draft would get an internetMessageId of Exchange's making). A reply
+goes to `createReply` on the message being answered, so that Exchange files it in that conversation
+(Graph ignores a conversationId set by hand); new mail to POST /me/messages. The original message is never
+touched (its read state stays).
+Nothing here can send: no such path exists and `outlook_http` refuses send/reply/forward/move/DELETE.
+
+Account keys: `client_id` (required), `authority` (default common), `token_cache` (default
+<config_dir>/secrets/outlook-token-cache.json), `graph_url` (default https://graph.microsoft.com/v1.0),
+`tls_ca_file` (optional PEM of the authorities to trust instead of the system's: a TLS-inspecting proxy,
+or the test server). Injected by code, never from TOML: `_tz`, `_http_client` (MSAL's), `_sleep`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from agent import mime
+from agent.errors import ConfigError, MalformedInput
+from agent.model import DraftRecord, Message
+from providers.base import ProviderError, SyncBatch
+from providers.outlook_auth import DEFAULT_AUTHORITY, TokenSource, device_flow
+from providers.outlook_events import parse_instant, removed_event, to_event
+from providers.outlook_http import GraphClient, GraphError, TlsSession
+
+CURSOR_VERSION = 1
+DEFAULT_GRAPH = "https://graph.microsoft.com/v1.0"
+CACHE_NAME = "outlook-token-cache.json"
+FOLDERS = (("inbox", "inbox"), ("sent", "sentitems"))
+MAIL_SELECT = "id,receivedDateTime,conversationId,isDraft"
+DRAFT_SELECT = "id,isDraft,parentFolderId,internetMessageId,subject,body,toRecipients,ccRecipients"
+CAL_AHEAD = timedelta(days=400)
+CAL_RENEW = timedelta(days=200)
+EXPIRED_CODES = {"syncstatenotfound", "syncstateinvalid", "resyncrequired", "erroritemnotfound"}
+_GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+# -- configuration ------------------------------------------------------------------------------------
+
+
+def _https_url(account: dict[str, Any], key: str, default: str, where: str, example: str) -> str:
+    value = account.get(key, default)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}.{key} must be a URL such as \"{example}\", or left out for the default")
+    parts = urlsplit(value.strip())
+    if parts.scheme != "https" or not parts.hostname or parts.path.strip("/") == "":
+        raise ConfigError(f"{where}.{key} = {value!r} must be an https:// URL with a path, e.g. \"{example}\"")
+    return value.strip().rstrip("/")
+
+
+def _path(account: dict[str, Any], key: str, default: Path | None, where: str, config_dir: str) -> Path | None:
+    value = account.get(key)
+    if value in (None, ""):
+        return default
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}.{key} must be a file path (a string)")
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else Path(config_dir) / path
+
+
+def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -> OutlookProvider:
+    """The Outlook mailbox the [account] table names. ConfigError naming the key when a setting is
+    unusable. No network here: sign-in happens on the first Graph call."""
+    where = account.get("_where", "account")
+    client_id = account.get("client_id")
+    if not isinstance(client_id, str) or not _GUID.match(client_id.strip()):
+        raise ConfigError(f"{where}.client_id is missing or not an application (client) ID like "
+                          f"\"00000000-0000-0000-0000-000000000000\": register an app in Microsoft Entra "
+                          f"(see the README) and run: interview-agent connect outlook --client-id ID")
+    authority = _https_url(account, "authority", DEFAULT_AUTHORITY, where, DEFAULT_AUTHORITY)
+    graph_url = _https_url(account, "graph_url", DEFAULT_GRAPH, where, DEFAULT_GRAPH)
+    cache_path = _path(account, "token_cache", Path(config_dir) / "secrets" / CACHE_NAME, where, config_dir)
+    ca_file = _path(account, "tls_ca_file", None, where, config_dir)
+    if ca_file is not None and not ca_file.is_file():
+        raise ConfigError(f"{where}.tls_ca_file = {str(ca_file)!r} is not a file; point it at a PEM file of "
+                          f"certificate authorities, or remove the key to use the system's")
+    tz_value = account.get("_tz", "UTC")
+    try:
+        tz = tz_value if isinstance(tz_value, ZoneInfo) else ZoneInfo(str(tz_value))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"user.timezone = {tz_value!r} is not an IANA time zone; use a name like "
+                          f"\"America/New_York\"") from exc
+    verify: bool | str = str(ca_file) if ca_file else True
+    http_client = account.get("_http_client")
+    if http_client is None:
+        http_client = TlsSession(verify)
+    tokens = TokenSource(client_id.strip(), authority, cache_path, http_client)
+    sleep = account.get("_sleep")
+    graph = GraphClient(graph_url, tokens, verify=verify, **({"sleep": sleep} if sleep else {}))
+    return OutlookProvider(graph, tz, owned_http=None if "_http_client" in account else http_client)
+
+
+def connect(client_id: str, *, authority: str, config_dir: Path, echo: Callable[[str], None],
+            http_client: Any = None, tls_ca_file: str | None = None) -> dict:
+    """`interview-agent connect outlook`: the device-code sign-in (the message with the code and URL
+    goes to `echo`), tokens saved 0600 in <config_dir>/secrets/ (0700). Returns the [account] table."""
+    client_id = (client_id or "").strip()
+    if not _GUID.match(client_id):
+        raise ConfigError("--client-id must be the application (client) ID of your app registration, "
+                          "like \"00000000-0000-0000-0000-000000000000\" (see the README)")
+    authority = _https_url({"authority": authority or DEFAULT_AUTHORITY}, "authority", DEFAULT_AUTHORITY,
+                           "account", DEFAULT_AUTHORITY)
+    secrets = Path(config_dir) / "secrets"
+    secrets.mkdir(mode=0o700, parents=True, exist_ok=True)
+    secrets.chmod(0o700)
+    cache_path = secrets / CACHE_NAME
+    if http_client is None:
+        http_client = TlsSession(tls_ca_file or True)
+    device_flow(client_id, authority, cache_path, http_client, echo)
+    table: dict[str, Any] = {"provider": "outlook", "client_id": client_id}
+    if authority != DEFAULT_AUTHORITY:
+        table["authority"] = authority
+    table["token_cache"] = str(cache_path)
+    if tls_ca_file:
+        table["tls_ca_file"] = str(tls_ca_file)
+    return table
+
+
+# -- helpers --------------------------------------------------------------------------------------------
+
+
+def _q(graph_id: str) -> str:
+    return quote(graph_id, safe="=-_")
+
+
+def _odata(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _norm_mid(value: str) -> str:
+    value = "".join(str(value or "").split())
+    return value if value.startswith("<") else f"<{value.strip('<>')}>"
+
+
+def _expired(exc: GraphError) -> bool:
+    return exc.status in (404, 410) or exc.code.lower() in EXPIRED_CODES
+
+
+def content_hash(item: dict) -> str:
+    """What the user can edit in a draft, as Graph reports it: subject, body text, To and Cc."""
+    body = item.get("body") or {}
+    text = str(body.get("content") or "").replace("\r\n", "\n").rstrip()
+    people = [sorted(str((r.get("emailAddress") or {}).get("address", "")).lower()
+                     for r in item.get(key) or ()) for key in ("toRecipients", "ccRecipients")]
+    digest = hashlib.sha256()
+    for part in (str(item.get("subject") or ""), text, ",".join(people[0]), ",".join(people[1])):
+        digest.update(part.encode("utf-8", "replace") + b"\x00")
+    return digest.hexdigest()
+
+
+def _ref(item: dict) -> str:
+    return f"v1|{item.get('id', '')}|{item.get('internetMessageId', '')}|{content_hash(item)}"
+
+
+def _split_ref(ref: str) -> tuple[str, str, str]:
+    parts = ref.split("|")
+    if len(parts) == 4 and parts[0] == "v1":
+        return parts[1], parts[2], parts[3]
+    return "", "", ""
+
+
+# -- the provider ---------------------------------------------------------------------------------------
+
+
+class OutlookProvider:
+    """An Outlook mailbox through Microsoft Graph (see the module docstring)."""
+
+    name = "outlook"
+
+    def __init__(self, graph: GraphClient, tz: ZoneInfo, owned_http: Any = None):
+        self.graph = graph
+        self.tz = tz
+        self._owned_http = owned_http
+        self._drafts_folder: str | None = None
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def sync(self, cursor: dict[str, Any] | None, since: datetime) -> SyncBatch:
+        """New inbox and Sent mail and calendar changes since `cursor` (see the module docstring)."""
+        old = cursor if cursor and cursor.get("v") == CURSOR_VERSION else {}
+        start_requests = self.graph.stats.get("requests", 0)
+        batch = SyncBatch(stats={"delta_pages": 0, "mime_fetched": 0, "full_rounds": 0})
+        me = old.get("me") or self._me()
+        new_cursor: dict[str, Any] = {"v": CURSOR_VERSION, "me": me, "mail": {}}
+        since_utc = since.astimezone(UTC).replace(microsecond=0)
+        for folder, graph_folder in FOLDERS:
+            link = (old.get("mail") or {}).get(graph_folder)
+            found, new_cursor["mail"][graph_folder] = self._mail_delta(graph_folder, link, since_utc, batch)
+            self._read_mime(found, folder, since, batch)
+        new_cursor["calendar"] = self._calendar(old.get("calendar"), since_utc, tuple(me), batch)
+        batch.cursor = new_cursor
+        batch.stats["requests"] = self.graph.stats.get("requests", 0) - start_requests
+        return batch
+
+    def _me(self) -> list[str]:
+        _status, me = self.graph.json("GET", "me", params={"$select": "mail,userPrincipalName"})
+        found = [str(me.get(k) or "").strip().lower() for k in ("mail", "userPrincipalName")]
+        return list(dict.fromkeys(a for a in found if "@" in a))
+
+    def _mail_delta(self, folder: str, link: str | None, since: datetime,
+                    batch: SyncBatch) -> tuple[list[dict], str]:
+        first = {"$select": MAIL_SELECT, "changeType": "created",
+                 "$filter": f"receivedDateTime ge {since.strftime('%Y-%m-%dT%H:%M:%SZ')}"}
+        path = f"me/mailFolders('{folder}')/messages/delta"
+        for attempt in range(2):
+            items: list[dict] = []
+            try:
+                for page in self.graph.pages(link or path, None if link else first):
+                    batch.stats["delta_pages"] += 1
+                    items.extend(page.get("value") or ())
+                    delta = page.get("@odata.deltaLink")
+                    if delta:
+                        return [i for i in items if "@removed" not in i and not i.get("isDraft")], delta
+            except GraphError as exc:
+                if link and _expired(exc) and attempt == 0:
+                    link = None  # the delta link expired: a full round over the look-back window
+                    batch.stats["full_rounds"] += 1
+                    continue
+                raise
+            raise ProviderError(f"Microsoft Graph ended the {folder} delta round without a deltaLink")
+        raise ProviderError(f"the {folder} delta round could not be restarted")
+
+    def _read_mime(self, items: list[dict], folder: str, since: datetime, batch: SyncBatch) -> None:
+        wanted = {}
+        for item in items:
+            received = None
+            try:
+                received = parse_instant(str(item.get("receivedDateTime")))
+            except ValueError:
+                pass
+            if item.get("id"):
+                wanted[str(len(wanted))] = (item, received)
+        if not wanted:
+            return
+        answers = self.graph.batch([{"id": rid, "url": f"me/messages/{_q(str(item['id']))}/$value"}
+                                    for rid, (item, _r) in wanted.items()])
+        for rid, (item, received) in wanted.items():
+            status, body = answers.get(rid, (0, None))
+            key = str(item["id"])
+            if status == 404:
+                continue  # gone since the delta round (deleted or moved away): nothing to read
+            if status != 200 or not isinstance(body, bytes):
+                batch.skipped.append((key, f"Microsoft Graph could not export this message ({status})"))
+                continue
+            batch.stats["mime_fetched"] += 1
+            try:
+                message = mime.parse_message(body, key=key, folder=folder, tz=self.tz,
+                                             received=received.astimezone(self.tz) if received else None)
+            except MalformedInput as exc:
+                batch.skipped.append((key, str(exc) or "malformed mail"))
+                continue
+            batch.messages.append(replace(message, thread_id=str(item.get("conversationId") or "")))
+
+    def _calendar(self, old: dict | None, since: datetime, me: tuple[str, ...], batch: SyncBatch) -> dict:
+        wall = datetime.now(UTC).replace(microsecond=0)
+        horizon = max(wall, since)
+        known: dict[str, list[Any]] = dict((old or {}).get("known") or {})
+        link = (old or {}).get("link")
+        start, end = since, horizon + CAL_AHEAD
+        if link:
+            try:
+                kept_start = parse_instant(old["start"])
+                kept_end = parse_instant(old["end"])
+            except (KeyError, TypeError, ValueError):
+                link = None
+            else:
+                if kept_end < horizon + CAL_RENEW or kept_start > since:
+                    link = None
+                else:
+                    start, end = kept_start, kept_end
+        if link:
+            try:
+                return self._calendar_round(link, None, start, end, known, me, batch, full=False)
+            except GraphError as exc:
+                if not _expired(exc):
+                    raise
+                batch.stats["full_rounds"] += 1
+        params = {"startDateTime": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                  "endDateTime": end.strftime("%Y-%m-%dT%H:%M:%SZ")}
+        return self._calendar_round("me/calendarView/delta", params, start, end, {}, me, batch, full=True)
+
+    def _calendar_round(self, url: str, params: dict | None, start: datetime, end: datetime,
+                        known: dict[str, list[Any]], me: tuple[str, ...], batch: SyncBatch, *, full: bool) -> dict:
+        events = []
+        for page in self.graph.pages(url, params, page_size=100):
+            batch.stats["delta_pages"] += 1
+            for item in page.get("value") or ():
+                event_id = str(item.get("id") or "")
+                if "@removed" in item:
+                    gone = removed_event(known.pop(event_id, None), event_id)
+                    if gone is not None and not full:
+                        events.append(gone)
+                    continue
+                try:
+                    event = to_event(item, tz=self.tz, me=me)
+                except (ValueError, TypeError, KeyError) as exc:
+                    batch.skipped.append((f"calendar {event_id}", f"unreadable event: {exc}"[:200]))
+                    continue
+                known[event_id] = [event.uid, event.recurrence_id, event.start.isoformat(), event.end.isoformat()]
+                events.append(event)
+            delta = page.get("@odata.deltaLink")
+            if delta:
+                batch.events.extend(events)
+                batch.events_complete = full
+                return {"link": delta, "start": start.isoformat(), "end": end.isoformat(), "known": known}
+        raise ProviderError("Microsoft Graph ended the calendar delta round without a deltaLink")
+
+    # -- drafts ------------------------------------------------------------------------------------
+
+    def create_draft(self, raw: bytes, *, message_id: str, reply_to: Message | None) -> str:
+        """Store the composed MIME as a draft, every header as written (Message-ID, Date, In-Reply-To,
+        References). A reply goes through createReply on `reply_to`, so Exchange files it in that
+        conversation; new mail (or a reply whose original is gone) through POST /me/messages."""
+        mime_body = base64.b64encode(raw)
+        if reply_to is not None and reply_to.key:
+            status, made = self.graph.json("POST", f"me/messages/{_q(reply_to.key)}/createReply",
+                                           data=mime_body, headers={"Content-Type": "text/plain"})
+            if status < 300 and made.get("id"):
+                return _ref(made)
+            # 404: the message answered is gone; new mail still threads by its own headers.
+        status, made = self.graph.json("POST", "me/messages", data=mime_body, headers={"Content-Type": "text/plain"})
+        if status >= 300 or not made.get("id"):
+            raise ProviderError(f"Microsoft Graph did not create the draft ({status})")
+        return _ref(made)
+
+    def find_draft(self, message_id: str) -> str | None:
+        """The ref of the draft in Drafts whose internetMessageId is `message_id`, or None."""
+        found = self._drafts_with(message_id)
+        return _ref(found[0]) if found else None
+
+    def _drafts_with(self, message_id: str) -> list[dict]:
+        status, page = self.graph.json("GET", "me/mailFolders('drafts')/messages", params={
+            "$filter": f"internetMessageId eq {_odata(_norm_mid(message_id))}", "$select": DRAFT_SELECT,
+            "$top": "10"})
+        return [m for m in (page.get("value") or ()) if m.get("isDraft", True)] if status == 200 else []
+
+    def draft_status(self, drafts: Sequence[DraftRecord]) -> dict[str, str]:
+        """"present", "edited" or "missing" per record: by the draft's Graph id (in Drafts, same content
+        hash?), else by its Message-ID among the drafts (a client may save an edit as a new item)."""
+        if not drafts:
+            return {}
+        items = [{"id": "drafts", "url": "me/mailFolders('drafts')?$select=id"}]
+        for i, record in enumerate(drafts):
+            graph_id, _mid, _digest = _split_ref(record.provider_ref)
+            if graph_id:
+                items.append({"id": str(i), "url": f"me/messages/{_q(graph_id)}?$select={DRAFT_SELECT}"})
+        answers = self.graph.batch(items)
+        status, folder = answers.get("drafts", (0, None))
+        if status != 200 or not isinstance(folder, dict) or not folder.get("id"):
+            raise ProviderError(f"Microsoft Graph did not tell where the Drafts folder is ({status})")
+        result: dict[str, str] = {}
+        for i, record in enumerate(drafts):
+            _gid, kept_mid, digest = _split_ref(record.provider_ref)
+            status, item = answers.get(str(i), (404, None))
+            if status == 200 and isinstance(item, dict):
+                if not item.get("isDraft", True) or item.get("parentFolderId") != folder["id"]:
+                    result[record.key] = "missing"  # sent (now in Sent Items) or moved to Deleted Items
+                    continue
+                result[record.key] = "present" if content_hash(item) == digest else "edited"
+                continue
+            if status not in (200, 404):
+                raise ProviderError(f"Microsoft Graph could not read a draft ({status})")
+            state = "missing"
+            for mid in dict.fromkeys(m for m in (record.message_id, kept_mid) if m):
+                for other in self._drafts_with(mid):
+                    state = "present" if content_hash(other) == digest else "edited"
+                    if state == "present":
+                        break
+                if state != "missing":
+                    break
+            result[record.key] = state
+        return result
+
+    def close(self) -> None:
+        """Close the HTTP sessions. Safe to call twice."""
+        self.graph.close()
+        if self._owned_http is not None:
+            self._owned_http.close()
+            self._owned_http = None
