@@ -282,11 +282,14 @@ def connect_gmail(obj: Ctx, client_secrets: Path, no_browser: bool, port: int, c
 @click.option("--client-id", required=True, help="The application (client) id of your app registration.")
 @click.option("--authority", default="https://login.microsoftonline.com/common", show_default=True,
               help="common (work and personal), consumers, organizations, or a tenant's authority URL.")
+@click.option("--tls-ca-file", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="PEM of the certificate authorities to trust instead of the system's (a TLS-inspecting proxy).")
 @click.pass_obj
-def connect_outlook(obj: Ctx, client_id: str, authority: str) -> None:
+def connect_outlook(obj: Ctx, client_id: str, authority: str, tls_ca_file: Path | None) -> None:
     """Outlook.com / Microsoft 365 via Microsoft Graph: device-code sign-in; the token cache is kept 0600."""
     outlook = _provider_module("outlook")
-    account = outlook.connect(client_id, authority=authority, config_dir=obj.path.parent, echo=click.echo)
+    account = outlook.connect(client_id, authority=authority, config_dir=obj.path.parent, echo=click.echo,
+                              tls_ca_file=str(tls_ca_file) if tls_ca_file else None)
     _set_account(obj.path, account, obj.account)
     click.echo(f"connected outlook in {obj.path}")
 

@@ -324,7 +324,8 @@ def fold(events: Iterable[Event], my_addresses: frozenset[str]) -> dict[tuple[st
     REQUEST/PUBLISH/"" create or replace when their (SEQUENCE, DTSTAMP) is not older; CANCEL or
     STATUS:CANCELLED marks the event (every instance when it names none) CANCELLED and keeps it, so
     only a higher SEQUENCE revives it; REPLY sets the replying attendee's PARTSTAT, also when the
-    REPLY arrived before its REQUEST (B3: a REPLY the user sent declining).
+    REPLY arrived before its REQUEST (B3: a REPLY the user sent declining). A calendar API's event
+    (method "") is the server's current view and replaces or cancels whatever its SEQUENCE.
     """
     folder = _Folder(frozenset(a.lower() for a in my_addresses))
     for event in events:
@@ -352,7 +353,10 @@ class _Folder:
 
     def _update(self, event: Event) -> None:
         stored = self.current.get(event.key)
-        if stored is not None:
+        # A calendar API's event ("" method) is the server's current view, applied after the mail:
+        # it wins whatever its SEQUENCE (Graph has none; Google's may lag the mail's).
+        api = event.method == ""
+        if stored is not None and not api:
             if stored.status == "CANCELLED" and event.sequence <= stored.sequence:
                 return  # a cancelled event is revived only by a higher SEQUENCE
             if _rank(event) < _rank(stored):
@@ -360,7 +364,7 @@ class _Folder:
         if stored is not None and event.method == "" and stored.method != "":
             event = _keep_ical_details(event, stored)
         series = self.series_cancel.get(event.uid)
-        if series is not None and event.sequence <= series.sequence:
+        if series is not None and not api and event.sequence <= series.sequence:
             event = replace(event, status="CANCELLED")
         for reply in self.replies.get(event.uid, ()):
             if reply.sequence >= event.sequence and (not reply.recurrence_id
@@ -378,7 +382,7 @@ class _Folder:
             stored = self.current.get(key)
             if stored is None:
                 self.current[key] = replace(event, status="CANCELLED")
-            elif event.sequence >= stored.sequence:
+            elif event.sequence >= stored.sequence or event.method == "":
                 self.current[key] = replace(stored, status="CANCELLED", sequence=event.sequence,
                                             dtstamp=event.dtstamp or stored.dtstamp)
 
