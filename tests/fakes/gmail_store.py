@@ -126,7 +126,8 @@ class MailStore:
         self.history_floor = 0  # startHistoryId below this -> 404 (history expired)
         self._next_id = 0x19A0000000000000
         self._next_draft = 7_000_000_000_000_000_000
-        self._dirs: dict[str, tuple[int, list[str]]] = {}
+        self._dirs: dict[str, tuple[int, dict[str, tuple[str, str]]]] = {}
+        self._combined: dict[str, tuple[str, str]] | None = None
         self.calendar = CalendarStore(self)
         self._calendar_dirty = True
         self._address: str | None = None
@@ -180,9 +181,12 @@ class MailStore:
         return found
 
     def _listing(self) -> dict[str, tuple[str, str]]:
-        """unique -> (folder, file name) for every message file in the tree."""
-        out: dict[str, tuple[str, str]] = {}
+        """unique -> (folder, file name) for every message file in the tree. A directory whose mtime is
+        unchanged (and not recent) is not listed again; when none changed, the last result is returned."""
+        parts: list[dict[str, tuple[str, str]]] = []
+        changed = False
         now = time.time_ns()
+        seen: set[str] = set()
         for folder in self.folders():
             for sub in ("new", "cur"):
                 directory = self.root / folder / sub
@@ -191,20 +195,32 @@ class MailStore:
                     mtime = directory.stat().st_mtime_ns
                 except FileNotFoundError:
                     continue
+                seen.add(rel)
                 cached = self._dirs.get(rel)
-                if cached and cached[0] == mtime and now - mtime > RECENT_NS and folder != ".Drafts":
-                    names = cached[1]
-                else:
+                if cached is None or cached[0] != mtime or now - mtime <= RECENT_NS or folder == ".Drafts":
                     names = [e.name for e in os.scandir(directory) if not e.name.startswith(".") and e.is_file()]
-                    self._dirs[rel] = (mtime, names)
-                for name in names:
-                    out[unique_of(name)] = (folder, f"{sub}/{name}")
+                    entries = {unique_of(n): (folder, f"{sub}/{n}") for n in names}
+                    if cached is None or cached[1] != entries:
+                        changed = True
+                    cached = (mtime, entries)
+                    self._dirs[rel] = cached
+                parts.append(cached[1])
+        if set(self._dirs) - seen:
+            changed = True
+            for rel in set(self._dirs) - seen:
+                del self._dirs[rel]
+        if not changed and self._combined is not None:
+            return self._combined
+        out: dict[str, tuple[str, str]] = {}
+        for part in parts:
+            out.update(part)
+        self._combined = out
         return out
 
     def rescan(self) -> None:
         with self.lock:
             listing = self._listing()
-            if listing == self._last_listing:
+            if listing is self._last_listing:
                 self._check_drafts_in_place()
                 return
             self._last_listing = listing
@@ -268,6 +284,7 @@ class MailStore:
                 continue
             if st.st_size != msg.size or st.st_mtime_ns != msg.mtime_ns:
                 self._last_listing = {}
+                self._combined = None
                 self.rescan()
                 return
 
