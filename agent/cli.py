@@ -618,7 +618,9 @@ def set_decision(obj: Ctx, interview_id: str, when: tuple[str, ...], now_text: s
         ids = {v.interview.id for _, _, plan in _evaluate_all(cfg, state, now_text) for v in plan.views}
         if interview_id not in ids:
             raise AgentError(f"no interview {interview_id!r}; `interview-agent status` lists them")
-        state.set_decision(interview_id, day, f"you said: {text}", now)
+        from agent import killpoints
+
+        killpoints.wrap_state(state).set_decision(interview_id, day, f"you said: {text}", now)
     click.echo(f"decision date for {interview_id}: {day.isoformat()}")
 
 

@@ -104,8 +104,10 @@ def clean_text(value: str, limit: int = 0) -> str:
 
 def _clean_name(name: str) -> str:
     # Brackets, quotes and backslashes have no place in a person's name and are what address
-    # spoofing is built from; the email package quotes what remains.
-    return clean_text(re.sub(r'[<>"\\]', " ", name or ""), _MAX_NAME)
+    # spoofing is built from. The other RFC 5322 specials go too (, ; : @ ( ) [ ]): a display name
+    # holding one must be quoted, and Python's header folder drops those quotes when a long header is
+    # folded, which turns "Lopez, Ana; Bcc: x@y" into extra recipients (B21). "." may stay (obs-phrase).
+    return clean_text(re.sub(r'[<>"\\,;:@()\[\]]', " ", name or ""), _MAX_NAME)
 
 
 def checked_address(email: str) -> Address:

@@ -18,15 +18,22 @@ Choices where the rules are silent (also in README "How the agent decides"):
 
 from __future__ import annotations
 
+import io
+import pickle
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
+from zoneinfo import ZoneInfo
 
-from agent import dates, people, replies
+from agent import people
 from agent.config import Identity, Settings
 from agent.model import DecisionStatement, DraftAction, DraftRecord, Interview, Message, Person
-from agent.replies import ReplyVerdict
+
+if TYPE_CHECKING:
+    from agent.replies import ReplyVerdict
+# agent.dates and agent.replies (many patterns to compile) are imported where a plan is made, so that a
+# run reusing the last plan (runner) does not load them.
 
 STALE_FOLLOW_UP = timedelta(days=21)
 STALE_ACK = timedelta(days=14)
@@ -50,6 +57,16 @@ class Plan:
     views: list[InterviewView]
     actions: list[DraftAction]
     outcomes: dict[str, str]  # acknowledgement action key -> what the company said
+    # The plan depends on the clock only through comparisons with these instants (interview ends,
+    # thank-you windows, decision days, staleness limits): for any `now` strictly between the two, the
+    # same inputs give the same plan. None: no such instant on that side. Lets a run that finds nothing
+    # changed reuse the last plan (runner, state.plan_cache).
+    valid_from: datetime | None = None
+    valid_until: datetime | None = None
+
+    def valid_at(self, now: datetime) -> bool:
+        return ((self.valid_from is None or self.valid_from < now)
+                and (self.valid_until is None or now < self.valid_until))
 
 
 def plan(interviews: Sequence[Interview], messages: Sequence[Message], drafts: Sequence[DraftRecord],
@@ -57,6 +74,7 @@ def plan(interviews: Sequence[Interview], messages: Sequence[Message], drafts: S
          now: datetime) -> Plan:
     assigned = assign_messages(interviews, messages, drafts, identity)
     result = Plan(views=[], actions=[], outcomes={})
+    instants: list[datetime] = []
     for iv in sorted(interviews, key=lambda i: (i.start, i.id)):
         later = next((o for o in interviews if o.id != iv.id and o.start >= iv.end and _same_company(o, iv)),
                      None)
@@ -67,7 +85,52 @@ def plan(interviews: Sequence[Interview], messages: Sequence[Message], drafts: S
         result.views.append(view)
         result.actions.extend(actions)
         result.outcomes.update(outcomes)
+        instants += planner.clock_instants(view)
+    _set_validity(result, instants, now)
     return result
+
+
+def _set_validity(result: Plan, instants: list[datetime], now: datetime) -> None:
+    if any(t == now for t in instants):  # on an edge: valid for this instant only
+        result.valid_from = result.valid_until = now
+        return
+    result.valid_from = max((t for t in instants if t < now), default=None)
+    result.valid_until = min((t for t in instants if t > now), default=None)
+
+
+_PICKLE_MODULES = {"agent.model", "agent.lifecycle", "agent.replies", "datetime", "zoneinfo", "zoneinfo._zoneinfo"}
+_PICKLE_BUILTINS = {"set", "frozenset", "tuple", "list", "dict"}
+
+
+class _PlanUnpickler(pickle.Unpickler):
+    """Loads only the planner's own data types: a damaged or altered cache cannot run code."""
+
+    def find_class(self, module: str, name: str):  # noqa: ANN201 - pickle's signature
+        if module == "builtins" and name == "getattr":
+            return _zoneinfo_getattr  # how a ZoneInfo pickles itself: getattr(ZoneInfo, "_unpickle")
+        if module in _PICKLE_MODULES or (module == "builtins" and name in _PICKLE_BUILTINS):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a plan")
+
+
+def _zoneinfo_getattr(obj: object, name: str) -> object:
+    if obj is ZoneInfo and name == "_unpickle":
+        return ZoneInfo._unpickle  # type: ignore[attr-defined]
+    raise pickle.UnpicklingError(f"getattr({obj!r}, {name!r}) is not part of a plan")
+
+
+def dump_plan(result: Plan, interviews: dict[str, Interview]) -> bytes:
+    """A plan and its interviews as bytes for the state store's plan cache."""
+    return pickle.dumps((result, interviews), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_plan(data: bytes) -> tuple[Plan, dict[str, Interview]] | None:
+    """What dump_plan wrote, or None when it cannot be read back (another version, damage)."""
+    try:
+        result, interviews = _PlanUnpickler(io.BytesIO(data)).load()
+    except Exception:  # noqa: BLE001 - any failure only means the plan is made afresh
+        return None
+    return (result, interviews) if isinstance(result, Plan) and isinstance(interviews, dict) else None
 
 
 # -- tying mail to interviews ------------------------------------------------------------------------
@@ -81,48 +144,67 @@ def _threads(m: Message) -> set[str]:
     return set(m.references) | ({m.in_reply_to} if m.in_reply_to else set())
 
 
-def _names_company(m: Message, company: str) -> bool:
-    if len(company) < 3:
-        return False
-    pattern = re.compile(r"\b" + re.escape(company) + r"\b", re.IGNORECASE)
-    sender_name = m.sender.name if m.sender else ""
-    return any(pattern.search(t) for t in (m.subject, sender_name, m.text[:5000]))
-
-
 def _is_system(email: str) -> bool:
     return people.is_machine_address(email) or bool(people.ats_name(email))
 
 
 def assign_messages(interviews: Sequence[Interview], messages: Sequence[Message], drafts: Sequence[DraftRecord],
                     identity: Identity) -> dict[str, list[Message]]:
-    """Each message goes to at most one interview (see the module docstring for how)."""
-    threads = {iv.id: set(iv.thread_message_ids) for iv in interviews}
+    """Each message goes to at most one interview (see the module docstring for how). Linear in the
+    number of messages: people, domains and thread ids are looked up in indexes built once."""
+    order = list(interviews)
+    threads = {iv.id: set(iv.thread_message_ids) for iv in order}
     for d in drafts:
         if d.interview_id in threads:
             threads[d.interview_id].add(d.message_id)
-    out: dict[str, list[Message]] = {iv.id: [] for iv in interviews}
+    owners: dict[str, set[int]] = {}  # Message-ID -> positions of the interviews whose thread holds it
+    by_person: dict[str, set[int]] = {}
+    by_domain: dict[str, set[int]] = {}
+    for i, iv in enumerate(order):
+        for mid in threads[iv.id]:
+            owners.setdefault(mid, set()).add(i)
+        for email in {p.email for p in iv.interviewers} | ({iv.contact.email} if iv.contact else set()):
+            by_person.setdefault(email, set()).add(i)
+        for domain in iv.company_domains:
+            by_domain.setdefault(domain, set()).add(i)
+    named = [(i, _company_pattern(iv.company)) for i, iv in enumerate(order)]
+    named = [(i, pattern) for i, pattern in named if pattern is not None]
+    registrable: dict[str, str] = {}
+    mine = identity.addresses
+    out: dict[str, list[Message]] = {iv.id: [] for iv in order}
     for m in sorted(messages, key=lambda x: (x.date, x.key)):
-        refs = _threads(m) | {m.message_id}
-        by_thread = [iv for iv in interviews if refs & threads[iv.id]]
-        candidates = by_thread or [iv for iv in interviews if _matches(iv, m, identity)]
-        if not candidates:
+        hits: set[int] = set()
+        for ref in _threads(m) | {m.message_id}:
+            hits |= owners.get(ref, set())
+        if not hits:  # no thread ties it: people, company domains, the company's name (_matches)
+            for p in _counterparts(m):
+                if p.email.lower() in mine:
+                    continue
+                domain = registrable.get(p.domain)
+                if domain is None:
+                    domain = registrable[p.domain] = people.registrable_domain(p.domain)
+                hits |= by_person.get(p.email, set()) | by_domain.get(domain, set())
+            if named and m.folder == "inbox" and m.sender is not None and _is_system(m.sender.email):
+                hits |= {i for i, pattern in named if i not in hits and _names(m, pattern)}
+        if not hits:
             continue
+        candidates = [order[i] for i in sorted(hits)]
         started = [iv for iv in candidates if iv.start <= m.date]
         chosen = max(started, key=lambda i: i.start) if started else min(candidates, key=lambda i: i.start)
         out[chosen.id].append(m)
+        position = order.index(chosen)
         threads[chosen.id].add(m.message_id)  # replies to this mail belong here too
+        owners.setdefault(m.message_id, set()).add(position)
     return out
 
 
-def _matches(iv: Interview, m: Message, identity: Identity) -> bool:
-    known = {p.email for p in iv.interviewers} | ({iv.contact.email} if iv.contact else set())
-    for p in _counterparts(m):
-        if identity.is_me(p.email):
-            continue
-        if p.email in known or people.registrable_domain(p.domain) in iv.company_domains:
-            return True
-    return (m.folder == "inbox" and m.sender is not None and _is_system(m.sender.email)
-            and _names_company(m, iv.company))
+def _company_pattern(company: str) -> re.Pattern[str] | None:
+    return re.compile(r"\b" + re.escape(company) + r"\b", re.IGNORECASE) if len(company) >= 3 else None
+
+
+def _names(m: Message, pattern: re.Pattern[str]) -> bool:
+    sender_name = m.sender.name if m.sender else ""
+    return any(pattern.search(t) for t in (m.subject, sender_name, m.text[:5000]))
 
 
 def _same_company(a: Interview, b: Interview) -> bool:
@@ -173,6 +255,15 @@ class _InterviewPlanner:
                              heard)
         return view, self.actions, self.outcomes
 
+    def clock_instants(self, view: InterviewView) -> list[datetime]:
+        """Every instant this planner compares the clock with (see Plan.valid_from/valid_until)."""
+        iv = self.iv
+        day_end = datetime.combine(view.decision.day + timedelta(days=1), datetime.min.time(), self.tz)
+        out = [iv.end, iv.end + timedelta(hours=self.settings.thank_you_window_hours), day_end,
+               day_end + STALE_FOLLOW_UP]
+        out += [m.date + STALE_ACK for m, _verdict in view.heard]
+        return out
+
     # people and records
     def _records(self, kind: str) -> list[DraftRecord]:
         return [d for d in self.drafts if d.kind == kind]
@@ -192,6 +283,8 @@ class _InterviewPlanner:
 
     # B15/B16: what the company said after the interview
     def _heard_back(self) -> list[tuple[Message, ReplyVerdict]]:
+        from agent import replies
+
         heard = []
         for m in self.msgs:
             if m.folder != "inbox" or m.date <= self.iv.end or m.sender is None or self.me.is_me(m.sender.email):
@@ -212,6 +305,8 @@ class _InterviewPlanner:
 
     # B12-B14
     def _decision(self) -> DecisionStatement:
+        from agent import dates, replies
+
         statements: list[DecisionStatement] = []
         if self.iv.description:
             carrier = next((m for m in self.all if m.message_id in self.iv.thread_message_ids), None)

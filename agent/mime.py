@@ -46,12 +46,27 @@ def _drop_char(c: str) -> bool:
     return unicodedata.category(c) in ("Cc", "Cf")
 
 
+_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # Cc below 128 except tab and line feed
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LINE_BREAKS = re.compile(r"[\t\r\n\x85]")
+
+
+def _drop_non_ascii(match: re.Match[str]) -> str:
+    c = match.group()
+    return "" if _drop_char(c) else c
+
+
+def _drop_controls(s: str) -> str:
+    """`s` without Cc and Cf characters, tab and line feed excepted. Per character only beyond ASCII."""
+    s = _ASCII_CONTROLS.sub("", s)
+    return s if s.isascii() else _NON_ASCII.sub(_drop_non_ascii, s)
+
+
 def clean_text(s: str) -> str:
     """One line of display text (a name, a subject): control, zero-width and bidi-control characters
     removed, line breaks and runs of whitespace folded to single spaces, ends trimmed (B21)."""
     # Line breaks become spaces first, so that "a\r\nb" stays two words once controls are dropped.
-    kept = "".join(" " if c in "\t\r\n\x85" else c for c in s if c in "\t\r\n\x85" or not _drop_char(c))
-    return " ".join(kept.split())
+    return " ".join(_drop_controls(_LINE_BREAKS.sub(" ", s)).split())
 
 
 def clean_multiline(s: str) -> str:
@@ -59,7 +74,7 @@ def clean_multiline(s: str) -> str:
     characters removed, non-breaking spaces made plain."""
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     s = s.replace("\xa0", " ")
-    return "".join(c for c in s if c in "\n\t" or not _drop_char(c))
+    return _drop_controls(s)
 
 
 # ---------------------------------------------------------------- entry point
@@ -75,6 +90,24 @@ def parse_message(raw: bytes, *, key: str, folder: str, tz: ZoneInfo,
         raise
     except Exception as exc:  # any stdlib surprise on hostile input becomes a skip, never a crash
         raise MalformedInput(f"unreadable message {key!r}: {type(exc).__name__}: {exc}"[:200]) from exc
+
+
+_DATE_LINE = re.compile(rb"^date:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
+
+
+def header_date(head: bytes, *, tz: ZoneInfo, received: datetime | None = None) -> datetime | None:
+    """The date parse_message would give a mail, from its header block alone (the bytes before the first
+    empty line), or None when that cannot be told without the whole mail. Lets a provider skip mail
+    older than the look-back by reading its headers only."""
+    match = _DATE_LINE.search(head)
+    value = ""
+    if match:
+        value = match.group(1).decode("utf-8", "replace")
+        value = re.sub(r"\r?\n(?=[ \t])", "", value).strip()
+    try:
+        return _date(value, tz, received)
+    except Exception:  # noqa: BLE001 - undecidable here: the caller reads the whole mail
+        return None
 
 
 def _parse(raw: bytes, *, key: str, folder: str, tz: ZoneInfo, received: datetime | None) -> Message:

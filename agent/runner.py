@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shlex
-from collections.abc import Callable
+import sys
+from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
 import providers
-from agent import executor, lifecycle
-from agent import interviews as interview_mod
+from pathlib import Path
+
+from agent import killpoints, lifecycle
 from agent.config import Config
 from agent.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError
 from agent.lifecycle import Plan
@@ -50,6 +54,8 @@ def evaluate(config: Config, state: State, account: str, now: datetime) -> tuple
 
 
 def _plan(config: Config, state: State, messages: list, events: list, now: datetime):
+    from agent import interviews as interview_mod  # imported when a plan is made, not on every run
+
     found = interview_mod.derive(messages, events, config.identity)
     drafts = [d for d in state.drafts() if d.state != "intent"]
     plan = lifecycle.plan(found, messages, drafts, state.decision_overrides(), config.identity,
@@ -60,18 +66,20 @@ def _plan(config: Config, state: State, messages: list, events: list, now: datet
 def run_account(config: Config, account: dict[str, Any], state: State, now: datetime, *, dry_run: bool = False,
                 force: bool = False) -> RunReport:
     name = account_name(account)
-    provider = open_provider(config, account)
+    provider = killpoints.wrap_provider(open_provider(config, account))
+    state = killpoints.wrap_state(state)  # both unchanged unless a crash test set INTERVIEW_AGENT_KILL_AT
     try:
         since = now - timedelta(days=config.settings.lookback_days)
-        batch = provider.sync(state.cursor(name), since)
+        cursor = state.cursor(name)
+        with _showing_progress(provider, first_run=cursor is None):
+            batch = provider.sync(cursor, since)
         for key, reason in batch.skipped:
             log.warning("skipped a malformed message %s: %s", key, reason)
         if not dry_run:
             state.store_sync(name, batch.messages, batch.events, batch.events_complete, batch.cursor, now)
-            executor.recover_intents(provider, state, name, now)
-            sent = [m for m in state.messages(name) if m.folder == "sent"]
-            executor.refresh_draft_states(provider, state, name, sent, now)
-            plan, found = evaluate(config, state, name, now)
+            batch.messages.clear()  # stored: the plan reads them back from the store (memory on a first run)
+            _check_drafts(provider, state, name, now)
+            plan, found = _evaluate_cached(config, state, name, now)
         else:
             plan, found = _evaluate_with(config, state, name, batch, now)
         report = RunReport(name, plan, found, skipped_mail=list(batch.skipped))
@@ -84,6 +92,8 @@ def run_account(config: Config, account: dict[str, Any], state: State, now: date
                                 f"then run with --force (or raise agent.max_drafts_per_run).")
             report.exit_code = EXIT_FAILED
             return report
+        from agent import executor
+
         outcome = executor.execute(plan, found, provider=provider, state=state, account=name,
                                    identity=config.identity, profile=config.profile,
                                    templates_dir=config.config_dir / "templates", now=now)
@@ -93,6 +103,91 @@ def run_account(config: Config, account: dict[str, Any], state: State, now: date
         return report
     finally:
         provider.close()
+
+
+@contextmanager
+def _showing_progress(provider, *, first_run: bool) -> Iterator[None]:
+    """A progress bar on a terminal while a first run reads the mailbox, for providers that report
+    progress (a `progress` attribute they call as progress(done, total))."""
+    if not first_run or not hasattr(provider, "progress") or not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("reading mail"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("sync", total=None)
+        provider.progress = lambda done, total: bar.update(task, completed=done, total=total)
+        try:
+            yield
+        finally:
+            provider.progress = None
+
+
+def _check_drafts(provider, state: State, name: str, now: datetime) -> None:
+    """Interrupted drafts recovered, and what became of the drafts made (executor); the executor and the
+    stored Sent mail are loaded only when there is a draft to look at."""
+    states = {d.state for d in state.drafts(name)}
+    if not states & {"intent", "draft", "edited"}:
+        return
+    from agent import executor
+
+    if "intent" in states:
+        executor.recover_intents(provider, state, name, now)
+    executor.refresh_draft_states(provider, state, name, _LazyList(lambda: state.messages(name, "sent")), now)
+
+
+class _LazyList(Sequence):
+    """A list read from the store on first use (the Sent mail, needed only when a draft went missing)."""
+
+    def __init__(self, load: Callable[[], list]):
+        self._load, self._items = load, None
+
+    def _all(self) -> list:
+        if self._items is None:
+            self._items = self._load()
+        return self._items
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 - Sequence's signature
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+PLAN_CACHE_FORMAT = "1"
+
+
+def _code_signature() -> str:
+    """Which code made a cached plan: the agent's modules as installed (name, size, mtime)."""
+    here = Path(__file__).parent
+    return ";".join(f"{p.name}:{st.st_size}:{st.st_mtime_ns}" for p in sorted(here.glob("*.py"))
+                    for st in (p.stat(),))
+
+
+def _plan_fingerprint(config: Config, state: State, account: str) -> str:
+    """Everything a plan is made from except the clock: the account's stored mail and calendar (by their
+    version), drafts, decision dates, the user's identity and settings, and the code."""
+    parts = (PLAN_CACHE_FORMAT, _code_signature(), account, state.content_version(account),
+             state.plan_inputs_digest(), repr(config.identity), repr(config.settings))
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _evaluate_cached(config: Config, state: State, account: str, now: datetime):
+    """evaluate(), or the last plan when nothing it is made from has changed and the clock has crossed
+    none of the instants it depends on (lifecycle.Plan.valid_at): a run with nothing new does not
+    re-read the stored mail. A plan with drafts still to make is always made afresh."""
+    fingerprint = _plan_fingerprint(config, state, account)
+    data = state.cached_plan(account, fingerprint)
+    cached = lifecycle.load_plan(data) if data is not None else None
+    if cached is not None and cached[0].valid_at(now) and not cached[0].actions:
+        log.debug("nothing changed since the last plan: reusing it")
+        return cached
+    plan, found = evaluate(config, state, account, now)
+    if not plan.actions:
+        state.store_plan(account, fingerprint, lifecycle.dump_plan(plan, found))
+    return plan, found
 
 
 def _evaluate_with(config: Config, state: State, account: str, batch, now: datetime):

@@ -8,6 +8,7 @@ ordered and named, and a database written by a newer version is refused rather t
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -69,6 +70,17 @@ MIGRATIONS: list[tuple[str, str]] = [
             text TEXT NOT NULL,
             set_at TEXT NOT NULL
         );
+    """),
+    # A counter per account that store_sync raises whenever the stored mail or calendar changes, and the
+    # last plan made from it (runner: a run that finds nothing changed reuses it instead of re-deriving).
+    ("0002_plan_cache", """
+        ALTER TABLE accounts ADD COLUMN content_version INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE plan_cache (
+            account TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE INDEX messages_folder ON messages (account, folder);
     """),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -149,24 +161,46 @@ class State:
     def store_sync(self, account: str, messages: Iterable[Message], events: Iterable[Event],
                    events_complete: bool, cursor: dict, now: datetime) -> None:
         """Messages, calendar changes and the new cursor, in one transaction: a crash keeps the old
-        cursor, so the same mail is read again, never lost."""
+        cursor, so the same mail is read again, never lost. Any change to the stored mail or calendar
+        raises the account's content version (see `content_version`)."""
         with self.transaction() as c:
+            before = c.total_changes
             c.executemany(
                 "INSERT OR REPLACE INTO messages (account, key, message_id, folder, date, data) "
                 "VALUES (?,?,?,?,?,?)",
-                [(account, m.key, m.message_id, m.folder, m.date.isoformat(), codec.message_to(m))
-                 for m in messages])
+                ((account, m.key, m.message_id, m.folder, m.date.isoformat(), codec.message_to(m))
+                 for m in messages))
+            changed = c.total_changes != before
+            rows = [(account, e.uid, e.recurrence_id, json.dumps(codec.event_to(e))) for e in events]
             if events_complete:
+                old = c.execute("SELECT uid, recurrence_id, data FROM calendar WHERE account=? "
+                                "ORDER BY uid, recurrence_id", (account,)).fetchall()
+                changed = changed or old != sorted((r[1], r[2], r[3]) for r in rows)
                 c.execute("DELETE FROM calendar WHERE account=?", (account,))
+            else:
+                changed = changed or bool(rows)
             c.executemany(
-                "INSERT OR REPLACE INTO calendar (account, uid, recurrence_id, data) VALUES (?,?,?,?)",
-                [(account, e.uid, e.recurrence_id, json.dumps(codec.event_to(e))) for e in events])
+                "INSERT OR REPLACE INTO calendar (account, uid, recurrence_id, data) VALUES (?,?,?,?)", rows)
+            text = json.dumps(cursor)
             c.execute("INSERT INTO accounts (name, cursor, last_run) VALUES (?,?,?) "
-                      "ON CONFLICT(name) DO UPDATE SET cursor=excluded.cursor, last_run=excluded.last_run",
-                      (account, json.dumps(cursor), now.isoformat()))
+                      "ON CONFLICT(name) DO UPDATE SET last_run=excluded.last_run", (account, text, now.isoformat()))
+            # A cursor can be large (a Maildir's file names): rewritten only when it changed.
+            c.execute("UPDATE accounts SET cursor=? WHERE name=? AND cursor IS NOT ?", (text, account, text))
+            if changed:
+                c.execute("UPDATE accounts SET content_version = content_version + 1 WHERE name=?", (account,))
 
-    def messages(self, account: str) -> list[Message]:
-        rows = self.conn.execute("SELECT data FROM messages WHERE account=? ORDER BY date, key", (account,))
+    def content_version(self, account: str) -> int:
+        """Raised by every store_sync that changed the account's stored mail or calendar."""
+        row = self.conn.execute("SELECT content_version FROM accounts WHERE name=?", (account,)).fetchone()
+        return row[0] if row else 0
+
+    def messages(self, account: str, folder: str | None = None) -> list[Message]:
+        """The account's stored mail, oldest first; only one folder's ("inbox", "sent") when given."""
+        if folder is None:
+            rows = self.conn.execute("SELECT data FROM messages WHERE account=? ORDER BY date, key", (account,))
+        else:
+            rows = self.conn.execute("SELECT data FROM messages WHERE account=? AND folder=? ORDER BY date, key",
+                                     (account, folder))
         return [codec.message_from(r[0]) for r in rows]
 
     def calendar_events(self, account: str) -> list[Event]:
@@ -222,3 +256,24 @@ class State:
         rows = self.conn.execute("SELECT interview_id, day, text, set_at FROM decisions")
         return {r[0]: DecisionStatement(day=date.fromisoformat(r[1]), sentence=r[2], source="set-decision",
                                         stated_at=datetime.fromisoformat(r[3])) for r in rows}
+
+    # -- the last plan, for runs that find nothing changed ----------------------------------------
+    def plan_inputs_digest(self) -> str:
+        """A digest of what a plan reads from the store besides mail and calendar: the drafts (every
+        account's: the planner sees them all) and the decision dates the user set."""
+        digest = hashlib.sha256()
+        for table, order in (("drafts", "key"), ("decisions", "interview_id")):
+            for row in self.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):  # noqa: S608 - fixed names
+                digest.update(json.dumps(row, default=str).encode())
+            digest.update(b"|")
+        return digest.hexdigest()
+
+    def cached_plan(self, account: str, fingerprint: str) -> bytes | None:
+        row = self.conn.execute("SELECT data FROM plan_cache WHERE account=? AND fingerprint=?",
+                                (account, fingerprint)).fetchone()
+        return row[0] if row else None
+
+    def store_plan(self, account: str, fingerprint: str, data: bytes) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO plan_cache (account, fingerprint, data) VALUES (?,?,?)",
+                      (account, fingerprint, data))

@@ -168,6 +168,7 @@ class GmailProvider:
         attempt = 0
         while not self.creds.valid:
             try:
+                self.stats["token_refreshes"] = self.stats.get("token_refreshes", 0) + 1
                 self.creds.refresh(google_auth_httplib2.Request(self._http))
             except auth_exceptions.RefreshError as exc:
                 raise auth_error(exc) from exc
@@ -176,7 +177,6 @@ class GmailProvider:
                 if attempt > self.transport.max_retries:
                     raise UnreachableError(f"Google's sign-in service could not be reached ({exc})") from exc
                 self.transport._backoff(attempt, exc)
-        self.stats["token_refreshes"] = self.stats.get("token_refreshes", 0) + (1 if attempt or not self._ready else 0)
         self._ready = True
         self._save_token()
 

@@ -5,9 +5,11 @@ Glossary
   other folders are dot-directories beside it (`.Sent`, `.Drafts`).
 - unique name: a Maildir file name up to its info part (`:2,<flags>`). Flags change when a mail client
   reads or answers a message, the unique name never does, so it is the message `key`.
-- cursor: `{"v": 1, "dirs": {"<dir>": {"mtime_ns": int, "keys": [unique, ...]}}}` with `<dir>` relative
-  to the root ("cur", "new", ".Sent/cur", ...). A directory whose mtime is unchanged has gained and lost
-  no file, so it is not listed again (the trick notmuch uses to stay fast on large trees).
+- cursor: `{"v": 2, "dirs": {"<dir>": {"mtime_ns": int, "keys": "unique\nunique..."}}}` with `<dir>`
+  relative to the root ("cur", "new", ".Sent/cur", ...). A directory whose mtime is unchanged has gained
+  and lost no file, so it is not listed again (the trick notmuch uses to stay fast on large trees), and
+  its names are not even split: one string per directory keeps a run with nothing new flat in the
+  mailbox's size. Version 1 (a list of names) is still read.
 - draft ref: `"<unique>|<sha256 hex of the bytes written>"`; the hash tells an untouched draft from one
   the user edited in place.
 
@@ -27,7 +29,7 @@ import secrets
 import socket
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.parser import BytesHeaderParser
@@ -41,7 +43,7 @@ from agent.errors import ConfigError, MalformedInput
 from agent.model import DraftRecord, Message
 from providers.base import ProviderError, SyncBatch
 
-CURSOR_VERSION = 1
+CURSOR_VERSION = 2
 SENT_CANDIDATES = (".Sent", ".Sent Items", ".Sent Messages")
 DRAFTS_DEFAULT = ".Drafts"
 DRAFT_FLAGS = "DS"  # Draft + Seen, in the ASCII order the Maildir spec asks for
@@ -126,6 +128,13 @@ def _norm_mid(value: str) -> str:
     return value if value.startswith("<") else f"<{value.strip('<>')}>"
 
 
+def _keys(value: Any) -> list[str]:
+    """A directory's names as a cursor keeps them: one string (version 2) or a list (version 1)."""
+    if isinstance(value, str):
+        return value.split("\n") if value else []
+    return list(value or ())
+
+
 def _on_or_after(when: datetime, since: datetime) -> bool:
     try:
         return when >= since
@@ -151,6 +160,8 @@ class MaildirProvider:
         self.tz = tz
         self._sent_name = sent_folder
         self._drafts_name = drafts_folder
+        # Optional, set by the caller: called as progress(done, total) while mail is read (a first run).
+        self.progress: Callable[[int, int], None] | None = None
 
     # -- folders -------------------------------------------------------------------------------------
 
@@ -186,9 +197,11 @@ class MaildirProvider:
         """New inbox and Sent mail since `cursor` (first run, or a folder never listed: only mail
         whose file mtime and Date are on/after `since`). Malformed mail goes to `skipped`."""
         old_dirs: dict[str, Any] = {}
-        if cursor and cursor.get("v") == CURSOR_VERSION and isinstance(cursor.get("dirs"), dict):
+        if cursor and cursor.get("v") in (1, CURSOR_VERSION) and isinstance(cursor.get("dirs"), dict):
             old_dirs = cursor["dirs"]
-        batch = SyncBatch(stats={"dirs_listed": 0, "files_listed": 0, "files_read": 0, "bytes_read": 0})
+        batch = SyncBatch(stats={"dirs_listed": 0, "files_listed": 0, "files_read": 0, "headers_read": 0,
+                                 "bytes_read": 0})
+        self._done = self._total = 0
         new_dirs: dict[str, Any] = {}
         folders: list[tuple[str, Path]] = [("inbox", self.root)]
         sent = self.sent_dir()
@@ -203,12 +216,10 @@ class MaildirProvider:
                      since: datetime, batch: SyncBatch) -> None:
         # Keys are remembered per folder, not per directory: a client moving a message from new/ to
         # cur/ changes both directories but must not make it look new.
-        seen: set[str] = set()
-        for sub in ("new", "cur"):
-            seen.update(old_dirs.get(self._rel(path / sub), {}).get("keys", ()))
         first_time = not any(self._rel(path / sub) in old_dirs for sub in ("new", "cur"))
         since_ts = since.timestamp()
         candidates: dict[str, _Listed] = {}
+        changed: list[tuple[Path, str, int]] = []
         for sub in ("new", "cur"):  # new/ first: a message moved meanwhile is then still found in cur/
             directory = path / sub
             rel = self._rel(directory)
@@ -222,11 +233,18 @@ class MaildirProvider:
             if previous is not None and previous.get("mtime_ns") == mtime_ns:
                 new_dirs[rel] = previous  # untouched since the last listing: nothing to do
                 continue
+            changed.append((directory, rel, mtime_ns))
+        if not changed:
+            return
+        seen: set[str] = set()
+        for sub in ("new", "cur"):
+            seen.update(_keys(old_dirs.get(self._rel(path / sub), {}).get("keys")))
+        for directory, rel, mtime_ns in changed:
             listed = self._list(directory, batch)
             keys = sorted(listed)
             # Trust this mtime next time only when a later change would surely show up as a new value.
             trusted = time.time_ns() - mtime_ns > RECENT_NS
-            new_dirs[rel] = {"mtime_ns": mtime_ns if trusted else -1, "keys": keys}
+            new_dirs[rel] = {"mtime_ns": mtime_ns if trusted else -1, "keys": "\n".join(keys)}
             for key, item in listed.items():
                 if key in seen or key in candidates:
                     continue
@@ -234,7 +252,13 @@ class MaildirProvider:
                     continue  # older than the look-back: not even opened
                 candidates[key] = item
         vanished: set[str] = set()
+        self._total += len(candidates)
         for key, item in sorted(candidates.items(), key=lambda kv: kv[1].mtime):
+            self._done += 1
+            if self.progress is not None and (self._done % 200 == 0 or self._done == self._total):
+                self.progress(self._done, self._total)
+            if first_time and self._older_by_headers(item, since, batch):
+                continue  # a file copied or synced recently, but mail from before the look-back
             message = self._read(item, folder, batch, vanished)
             if message is not None and (not first_time or _on_or_after(message.date, since)):
                 batch.messages.append(message)
@@ -243,7 +267,7 @@ class MaildirProvider:
             for sub in ("new", "cur"):
                 entry = new_dirs.get(self._rel(path / sub))
                 if entry is not None:
-                    entry["keys"] = [k for k in entry["keys"] if k not in vanished]
+                    entry["keys"] = "\n".join(k for k in _keys(entry["keys"]) if k not in vanished)
 
     def _rel(self, directory: Path) -> str:
         return directory.relative_to(self.root).as_posix()
@@ -270,6 +294,36 @@ class MaildirProvider:
         except OSError as exc:
             raise ProviderError(f"cannot list the Maildir folder {directory}: {exc}") from exc
         return listed
+
+    def _older_by_headers(self, item: _Listed, since: datetime, batch: SyncBatch) -> bool:
+        """True when the mail's headers alone show it is from before `since` (not worth reading whole)."""
+        head = self._head(item.path)
+        if head is None:
+            return False
+        batch.stats["headers_read"] += 1
+        batch.stats["bytes_read"] += len(head)
+        received = datetime.fromtimestamp(item.mtime, UTC).astimezone(self.tz)
+        when = mime.header_date(head, tz=self.tz, received=received)
+        return when is not None and not _on_or_after(when, since)
+
+    @staticmethod
+    def _head(path: Path) -> bytes | None:
+        """The header block of a mail file, or None (unreadable, or no end of headers in reach)."""
+        head = b""
+        try:
+            with open(path, "rb") as handle:
+                while len(head) < MAX_HEADER_BYTES:
+                    chunk = handle.read(HEADER_CHUNK)
+                    if not chunk:
+                        return None
+                    head += chunk
+                    for sep in (b"\r\n\r\n", b"\n\n"):
+                        end = head.find(sep)
+                        if end >= 0:
+                            return head[:end + len(sep)]
+        except OSError:
+            return None
+        return None
 
     def _read(self, item: _Listed, folder: str, batch: SyncBatch, vanished: set[str]) -> Message | None:
         try:

@@ -45,7 +45,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from agent import mime
 from agent.errors import ConfigError, MalformedInput
 from agent.model import DraftRecord, Message
-from providers.base import ProviderError, SyncBatch
+from providers.base import ProviderError, SyncBatch, UnreachableError
 from providers.outlook_auth import DEFAULT_AUTHORITY, TokenSource, device_flow
 from providers.outlook_events import parse_instant, removed_event, to_event
 from providers.outlook_http import GraphClient, GraphError, TlsSession
@@ -266,6 +266,9 @@ class OutlookProvider:
             key = str(item["id"])
             if status == 404:
                 continue  # gone since the delta round (deleted or moved away): nothing to read
+            if status >= 500 or status == 0:  # a server failure, not a bad message: read it again next run
+                raise UnreachableError(f"Microsoft Graph answered {status} while exporting a message; the next "
+                                       f"run reads it again")
             if status != 200 or not isinstance(body, bytes):
                 batch.skipped.append((key, f"Microsoft Graph could not export this message ({status})"))
                 continue

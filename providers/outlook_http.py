@@ -139,7 +139,12 @@ class GraphClient:
                                                    data=json.dumps(body) if body is not None else data,
                                                    headers=hdrs)
             except requests.RequestException as exc:
-                if attempt + 1 >= MAX_ATTEMPTS or isinstance(exc, requests.exceptions.SSLError):
+                # A POST that creates (a draft) may have been carried out with only its answer lost: sending it
+                # again would make a second draft (B20). It fails the run instead; the next run finds the draft
+                # by its Message-ID. A $batch (reads only) and a connection never made are safe to repeat.
+                unsafe = (method.upper() == "POST" and not url.endswith("$batch")
+                          and not isinstance(exc, requests.exceptions.ConnectTimeout))
+                if attempt + 1 >= MAX_ATTEMPTS or unsafe or isinstance(exc, requests.exceptions.SSLError):
                     raise UnreachableError(f"cannot reach Microsoft Graph at {self.base}: "
                                            f"{type(exc).__name__}") from exc
                 self.sleep(_retry_after({}, attempt))

@@ -119,6 +119,7 @@ class MailStore:
         self.messages: dict[str, Msg] = {}
         self.by_unique: dict[str, str] = {}
         self.thread_of_mid: dict[str, str] = {}
+        self.msg_of_mid: dict[str, str] = {}  # Message-ID -> the latest message id carrying it
         self.drafts: dict[str, str] = {}  # draft id -> message id
         self.labels: dict[str, str] = {}  # folder -> user label id
         self.history: list[dict[str, Any]] = []
@@ -314,6 +315,7 @@ class MailStore:
         self.by_unique[unique] = msg.id
         if msg.message_id:
             self.thread_of_mid.setdefault(msg.message_id, msg.thread_id)
+            self.msg_of_mid[msg.message_id] = msg.id
         self._record(msg, "messagesAdded")
         if msg.has_calendar:
             self._calendar_dirty = True
@@ -325,7 +327,7 @@ class MailStore:
             thread = self.thread_of_mid.get(ref)
             if thread is None or (hint is not None and thread != hint):
                 continue
-            parent = next((m for m in self.messages.values() if m.message_id == ref), None)
+            parent = self.messages.get(self.msg_of_mid.get(ref, ""))
             # Gmail threads a message with its parent only when the subjects agree.
             if parent is None or norm_subject(parent.header("Subject")) == norm_subject(msg.header("Subject")):
                 return thread

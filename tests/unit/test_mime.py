@@ -8,6 +8,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from agent.errors import MalformedInput
 from agent.mime import clean_text, parse_message
@@ -197,3 +199,23 @@ def test_b15_headers_of_interest_are_kept_for_auto_reply_detection():
     msg = corpus("sisimai-set-of-emails/rfc3834-01.eml")
     assert msg.headers["auto-submitted"] == "auto-replied"
     assert "subject" not in msg.headers and "received" not in msg.headers
+
+
+def _reference_drop(c: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(c) in ("Cc", "Cf")
+
+
+@given(st.text(alphabet=st.characters(), max_size=60)
+       | st.text(alphabet="ab \t\r\n\x85\x00\x1b\x7f\x9f\xa0\xad\u200b\u202e\u2028\u2029\u2066\ufeffé",
+                 max_size=60))
+def test_b21_fast_cleaning_drops_exactly_the_control_and_format_characters(s):
+    """Issue 8 made clean_text/clean_multiline faster; they still remove what B21 says, no more."""
+    from agent.mime import clean_multiline, clean_text
+
+    kept = "".join(" " if c in "\t\r\n\x85" else c for c in s if c in "\t\r\n\x85" or not _reference_drop(c))
+    assert clean_text(s) == " ".join(kept.split())
+    body = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    body = body.replace("\xa0", " ")
+    assert clean_multiline(s) == "".join(c for c in body if c in "\n\t" or not _reference_drop(c))

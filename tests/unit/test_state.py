@@ -85,3 +85,23 @@ def test_decision_override_round_trip(tmp_path):
         st.set_decision("iv1", datetime(2026, 12, 4).date(), "you said: Dec 4", NOW)
         o = st.decision_overrides()["iv1"]
         assert (o.day.isoformat(), o.source, o.stated_at) == ("2026-12-04", "set-decision", NOW)
+
+
+def test_migration_0002_keeps_a_store_written_by_the_first_schema(tmp_path):
+    """Issue 8: the plan-cache migration is appended; an existing store keeps its mail, cursor and drafts."""
+    import sqlite3
+
+    from agent.state import MIGRATIONS
+
+    tmp_path.mkdir(exist_ok=True)
+    path = tmp_path / DB_NAME
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0][1])
+    conn.execute("PRAGMA user_version=1")
+    conn.execute("INSERT INTO accounts (name, cursor, last_run) VALUES ('a', '{\"v\": 1}', '2026-11-17T10:00:00')")
+    conn.commit()
+    conn.close()
+    with State.open(tmp_path) as st:
+        assert st.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
+        assert st.cursor("a") == {"v": 1}
+        assert st.content_version("a") == 0

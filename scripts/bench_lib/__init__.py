@@ -1,0 +1,1 @@
+"""Helpers of scripts/bench: a mailbox generator and the measuring harness."""

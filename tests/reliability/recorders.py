@@ -1,0 +1,462 @@
+"""What the agent asked of each test server, and a fault layer in front of them.
+
+- `ImapProxy`: a loopback TCP proxy in front of the test Dovecot. It records every IMAP command the
+  client sends (literals elided, LOGIN arguments redacted) and, at `fault_rate`, makes a connection
+  faulty: refused at once, cut just before a command reaches the server (the command is lost), or cut
+  after the server executed a command but before its answer reached the client (the answer is lost).
+  Threads are bounded (`max_connections`) and `stop()` closes every socket and joins every thread.
+- `ImapBox`: a test mailbox whose `account()` points the provider at the proxy; all else is the mailbox's.
+- `GraphRecorder` / `GmailRecorder`: the requests the Graph and Gmail fakes served (inside $batch
+  included), and faults at a rate: 429 (Retry-After 0), 500, 503, and a connection dropped without an
+  answer (what a client sees on a timeout).
+- `forbidden_*`: the requests among those that send, reply, forward, move, copy, delete or change a
+  message the agent did not make (B19). Each list is an allow-list: a new kind of request fails the test
+  until someone looks at it.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import socket
+import threading
+from collections import Counter
+from typing import Any
+
+# -- IMAP ---------------------------------------------------------------------------------------------------
+_LITERAL = re.compile(rb"\{(\d+)\+?\}$")
+
+
+class _Lines:
+    """Splits an IMAP byte stream into protocol lines, skipping literal contents. `feed(chunk)` returns
+    (end offset in chunk, line text) for each line that ends in the chunk, a literal's placeholder in it."""
+
+    def __init__(self) -> None:
+        self.pending = b""  # the unfinished line so far
+        self.literal = 0  # literal bytes still to skip
+        self.parts: list[bytes] = []
+
+    def feed(self, chunk: bytes) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        i = 0
+        while i < len(chunk):
+            if self.literal:
+                take = min(self.literal, len(chunk) - i)
+                self.literal -= take
+                i += take
+                continue
+            j = chunk.find(b"\r\n", i)
+            if j < 0:
+                self.pending += chunk[i:]
+                if len(self.pending) > 1_000_000:  # a runaway line: keep memory bounded
+                    self.pending = self.pending[-1000:]
+                break
+            line = self.pending + chunk[i:j]
+            self.pending = b""
+            i = j + 2
+            m = _LITERAL.search(line)
+            if m:
+                self.parts.append(line)
+                self.literal = int(m.group(1))
+                continue
+            self.parts.append(line)
+            text = b" ".join(self.parts).decode("latin-1")
+            self.parts = []
+            out.append((i, text))
+        return out
+
+
+_TAGGED = re.compile(r"^(\S+) (\S+)(?: (.*))?$", re.DOTALL)
+
+
+def _redact(text: str) -> str:
+    m = _TAGGED.match(text)
+    if m and m.group(2).upper() in ("LOGIN", "AUTHENTICATE"):
+        return f"{m.group(1)} {m.group(2)} [redacted]"
+    return text[:300]
+
+
+class ImapProxy:
+    def __init__(self, target: tuple[str, int], *, fault_rate: float = 0.0, seed: int = 0,
+                 max_connections: int = 32, lose_answer_to: str = ""):
+        self.target = target
+        self.lose_answer_to = lose_answer_to.upper()  # the first command with this verb: answer lost
+        self.fault_rate = fault_rate
+        self.rng = random.Random(seed)
+        self.max_connections = max_connections
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.1)
+        self.host, self.port = "127.0.0.1", self.listener.getsockname()[1]
+        self.commands: list[str] = []
+        self.faults: Counter[str] = Counter()
+        self.connections = 0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._sockets: list[socket.socket] = []
+        self._accepter: threading.Thread | None = None
+
+    def start(self) -> ImapProxy:
+        self._accepter = threading.Thread(target=self._accept, name="imap-proxy", daemon=True)
+        self._accepter.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._accepter is not None:
+            self._accepter.join(timeout=5)
+        self.listener.close()
+        with self._lock:
+            sockets, threads = list(self._sockets), list(self._threads)
+        for s in sockets:
+            _close(s)
+        for t in threads:
+            t.join(timeout=5)
+        assert not any(t.is_alive() for t in threads), "the IMAP proxy left a thread running"
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _addr = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with self._lock:
+                live = sum(t.is_alive() for t in self._threads)
+                self._threads = [t for t in self._threads if t.is_alive()]
+                self.connections += 1
+                plan = self._plan()
+            if live >= 2 * self.max_connections or plan[0] == "refuse":
+                if plan[0] == "refuse":
+                    self.faults["connection refused"] += 1
+                _close(client)
+                continue
+            try:
+                upstream = socket.create_connection(self.target, timeout=10)
+            except OSError:
+                _close(client)
+                continue
+            client.settimeout(None)
+            upstream.settimeout(None)
+            conn = _Conn(self, client, upstream, plan)
+            with self._lock:
+                self._sockets += [client, upstream]
+                for fn, name in ((conn.client_to_server, "c2s"), (conn.server_to_client, "s2c")):
+                    t = threading.Thread(target=fn, name=f"imap-proxy-{name}", daemon=True)
+                    self._threads.append(t)
+                    t.start()
+
+    def _plan(self) -> tuple[str, int]:
+        """("pass", 0) | ("refuse", 0) | ("cut-before", n) | ("cut-after", n): the n-th command (from 2, so
+        that LOGIN itself and the rest are hit alike)."""
+        if self.rng.random() >= self.fault_rate:
+            return "pass", 0
+        kind = self.rng.choice(("refuse", "cut-before", "cut-after"))
+        return kind, self.rng.randint(1, 24)
+
+    def forbidden(self, drafts_folder: str = "Drafts") -> list[str]:
+        with self._lock:
+            return forbidden_imap(list(self.commands), drafts_folder)
+
+    def record(self, text: str) -> None:
+        with self._lock:
+            self.commands.append(_redact(text))
+
+
+class _Conn:
+    def __init__(self, proxy: ImapProxy, client: socket.socket, upstream: socket.socket, plan: tuple[str, int]):
+        self.proxy = proxy
+        self.client = client
+        self.upstream = upstream
+        self.mode, self.at = plan
+        self.count = 0
+        self.drop_tag: str | None = None
+        self.cut = threading.Event()
+
+    def _cut(self, what: str) -> None:
+        if not self.cut.is_set():
+            self.cut.set()
+            with self.proxy._lock:
+                self.proxy.faults[what] += 1
+        _close(self.client)
+        _close(self.upstream)
+
+    def client_to_server(self) -> None:
+        lines = _Lines()
+        try:
+            while not self.cut.is_set():
+                chunk = self.client.recv(65536)
+                if not chunk:
+                    break
+                send_upto = len(chunk)
+                for end, text in lines.feed(chunk):
+                    self.proxy.record(text)
+                    self.count += 1
+                    if self.count == self.at and self.mode == "cut-before":
+                        self.upstream.sendall(chunk[:end - 2])  # the command without its CRLF: never executed
+                        self._cut("command lost before the server")
+                        return
+                    if self.count == self.at and self.mode == "cut-after":
+                        self.drop_tag = text.split(" ", 1)[0]
+                    verb = text.split(" ", 2)[1].upper() if text.count(" ") >= 1 else ""
+                    if self.proxy.lose_answer_to and verb == self.proxy.lose_answer_to:
+                        with self.proxy._lock:
+                            self.proxy.lose_answer_to = ""
+                        self.drop_tag = text.split(" ", 1)[0]
+                self.upstream.sendall(chunk[:send_upto])
+        except OSError:
+            pass
+        finally:
+            _shutdown(self.upstream)
+
+    def server_to_client(self) -> None:
+        lines = _Lines()
+        try:
+            while not self.cut.is_set():
+                chunk = self.upstream.recv(65536)
+                if not chunk:
+                    break
+                start = 0
+                for end, text in lines.feed(chunk):
+                    if self.drop_tag and text.startswith(self.drop_tag + " "):
+                        line_start = max(start, end - len(text) - 2) if "{" not in text else start
+                        self.client.sendall(chunk[:line_start])
+                        self._cut("answer lost after the server executed the command")
+                        return
+                    start = end
+                self.client.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            _shutdown(self.client)
+
+
+def _shutdown(s: socket.socket) -> None:
+    try:
+        s.shutdown(socket.SHUT_WR)
+    except OSError:
+        pass
+
+
+def _close(s: socket.socket) -> None:
+    try:
+        s.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    s.close()
+
+
+class ImapBox:
+    """`mailbox` with its provider pointed at `proxy` (the test's own reads and writes go straight to
+    Dovecot, as the user's mail client would)."""
+
+    def __init__(self, mailbox: Any, proxy: ImapProxy):
+        self._mailbox = mailbox
+        self.proxy = proxy
+
+    def account(self) -> dict[str, Any]:
+        return {**self._mailbox.account(), "host": self.proxy.host, "port": self.proxy.port}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._mailbox, name)
+
+
+IMAP_ALLOWED = {"CAPABILITY", "LOGIN", "AUTHENTICATE", "ID", "ENABLE", "NAMESPACE", "LIST", "LSUB", "XLIST",
+                "STATUS", "EXAMINE", "SEARCH", "FETCH", "UID", "NOOP", "LOGOUT", "APPEND", "CLOSE", "UNSELECT",
+                "STARTTLS", "IDLE", "DONE", "COMPRESS", "CHECK"}
+IMAP_UID_ALLOWED = {"SEARCH", "FETCH"}
+
+
+def forbidden_imap(commands: list[str], drafts_folder: str = "Drafts") -> list[str]:
+    """IMAP commands that could send, move, flag, expunge or delete mail, or touch a folder but Drafts."""
+    bad = []
+    for text in commands:
+        m = _TAGGED.match(text)
+        if not m:
+            continue
+        tag, verb, rest = m.group(1), m.group(2).upper(), (m.group(3) or "")
+        if tag in ("+", "*") or verb == "[REDACTED]":
+            continue
+        if verb not in IMAP_ALLOWED:
+            bad.append(text)
+        elif verb == "UID" and rest.split(" ", 1)[0].upper() not in IMAP_UID_ALLOWED:
+            bad.append(text)
+        elif verb == "APPEND":
+            folder = rest.split(" ", 1)[0].strip('"')
+            if folder != drafts_folder or "\\Draft" not in rest:
+                bad.append(text)
+        elif verb in ("FETCH", "UID") and re.search(r"\b(BODY\[|RFC822(?![.](SIZE|HEADER)))", rest.upper()):
+            bad.append(text)  # a FETCH that is not a PEEK would set \Seen
+    return bad
+
+
+# -- Graph --------------------------------------------------------------------------------------------------
+GRAPH_FORBIDDEN_ACTIONS = {"send", "sendmail", "reply", "replyall", "forward", "createforward", "move", "copy",
+                           "permanentdelete", "createreplyall"}
+
+
+class GraphRecorder:
+    """Every request the GraphFake handled ((method, path), $batch items included), the scopes asked of its
+    identity endpoint, and faults at `rate`."""
+
+    def __init__(self, fake: Any, *, rate: float = 0.0, seed: int = 0):
+        self.fake = fake
+        self.requests: list[tuple[str, str]] = []
+        self.scopes: list[str] = []
+        self.rate = rate
+        self.rng = random.Random(seed)
+        self.faults: Counter[str] = Counter()
+        self._lock = threading.Lock()
+        handle = fake.api.handle
+        self._local = threading.local()
+
+        def recording(method: str, path: str, *args: Any, **kwargs: Any):
+            with self._lock:
+                self.requests.append((method.upper(), path))
+            depth = getattr(self._local, "depth", 0)
+            self._local.depth = depth + 1
+            try:
+                answer = handle(method, path, *args, **kwargs)
+            finally:
+                self._local.depth = depth
+            if depth == 0 and getattr(self._local, "lose_answer", False):
+                self._local.lose_answer = False
+                raise _DropConnection()  # done on the server, the answer lost on the way back
+            return answer
+
+        fake.api.handle = recording
+        ident = fake.identity.handle
+
+        def identity(method: str, path: str, form: dict[str, str]):
+            if form.get("scope"):
+                with self._lock:
+                    self.scopes.append(form["scope"])
+            return ident(method, path, form)
+
+        fake.identity.handle = identity
+        take = fake.take_fault
+        self.lose_once: list[str] = []  # path fragments whose next answer is lost after the request was done
+
+        def take_fault(path: str, *, inner: bool):
+            with self._lock:
+                hit = next((m for m in self.lose_once if not inner and m in path), None)
+                if hit is not None:
+                    self.lose_once.remove(hit)
+                    self.faults["answer lost after the request"] += 1
+            if hit is not None:
+                self._local.lose_answer = True
+                return None
+            planned = take(path, inner=inner)
+            if planned is not None or self.rate <= 0:
+                return planned
+            with self._lock:
+                if self.rng.random() >= self.rate:
+                    return None
+                status = self.rng.choice((429, 500, 503) if inner else (429, 500, 503, 0, -1))
+                self.faults[{0: "connection dropped before the request", -1: "answer lost after the request"}
+                            .get(status, f"HTTP {status}")] += 1
+            if status == 0:
+                raise _DropConnection()
+            if status == -1:
+                self._local.lose_answer = True
+                return None
+            headers = {"Retry-After": "0"} if status in (429, 503) else {}
+            code = {429: "TooManyRequests", 500: "InternalServerError", 503: "ServiceUnavailable"}[status]
+            return status, headers, {"error": {"code": code, "message": "injected by the reliability tests"}}
+
+        fake.take_fault = take_fault
+        fake._server.handle_error = lambda request, address: None  # a dropped connection is not an error here
+
+    def forbidden(self) -> list[str]:
+        bad = []
+        for method, path in self.requests:
+            clean = path.split("?", 1)[0].rstrip("/")
+            last = clean.rsplit("/", 1)[-1].lower()
+            if method == "DELETE" or last in GRAPH_FORBIDDEN_ACTIONS:
+                bad.append(f"{method} {path}")
+            elif method == "POST" and not (clean.endswith("$batch") or clean.endswith("me/messages")
+                                           or last == "createreply"):
+                bad.append(f"{method} {path}")
+            elif method not in ("GET", "POST", "PATCH"):
+                bad.append(f"{method} {path}")
+        return bad + [f"violation: {v}" for v in self.fake.violations]
+
+
+class _DropConnection(Exception):
+    """Raised inside the fake's handler: the connection closes without an answer (socketserver closes it)."""
+
+
+# -- Gmail --------------------------------------------------------------------------------------------------
+GMAIL_ALLOWED = {"gmail.users.getProfile", "gmail.users.messages.list", "gmail.users.messages.get",
+                 "gmail.users.history.list", "gmail.users.drafts.create", "gmail.users.drafts.list",
+                 "gmail.users.drafts.get", "gmail.users.labels.list", "gmail.users.labels.get",
+                 "gmail.users.threads.get", "gmail.users.threads.list", "calendar.events.list",
+                 "calendar.events.get", "calendar.calendarList.list", "calendar.calendarList.get", "batch"}
+
+
+class GmailRecorder:
+    """The Gmail fake logs every call itself (`requests`, batch items included); this adds faults at `rate`."""
+
+    def __init__(self, fake: Any, *, rate: float = 0.0, seed: int = 0):
+        self.fake = fake
+        self.rate = rate
+        self.rng = random.Random(seed)
+        self.faults: Counter[str] = Counter()
+        self.requests = fake.requests
+        self._lock = threading.Lock()
+        planned = fake._fault
+
+        def fault(target: str):
+            hit = planned(target)
+            if hit is not None or self.rate <= 0 or target == "token":
+                return hit
+            from tests.fakes.gmail import Fault
+
+            with self._lock:
+                if self.rng.random() >= self.rate:
+                    return None
+                status = self.rng.choice((429, 500, 503))
+                self.faults[f"HTTP {status}"] += 1
+            return Fault(target, status, 0, retry_after=0)
+
+        fake._fault = fault
+
+    def forbidden(self) -> list[str]:
+        bad = []
+        for r in list(self.fake.requests):
+            method_id = r.method_id or "?"
+            if r.path.rstrip("/").endswith(("/send", "/trash", "/untrash", "/modify", "/batchModify", "/batchDelete",
+                                             "/import")) or r.method == "DELETE":
+                bad.append(f"{r.method} {r.path}")
+            elif method_id not in GMAIL_ALLOWED and r.status < 400:
+                bad.append(f"{r.method} {r.path} ({method_id})")
+        return bad + [f"violation: {v}" for v in self.fake.violations]
+
+
+# -- one call for every provider ------------------------------------------------------------------------------
+class NoLayer:
+    """Maildir has no server: the harness's snapshot of the inbox and Sent after every run is its check."""
+
+    requests: list = []
+    faults: Counter[str] = Counter()
+
+    def forbidden(self) -> list[str]:
+        return []
+
+
+def attach(kind: str, mailbox: Any, *, rate: float = 0.0, seed: int = 0) -> tuple[Any, Any, Any]:
+    """(the mailbox the provider is pointed at, the recording/fault layer, stop()) for a test mailbox."""
+    if kind == "imap":
+        proxy = ImapProxy((mailbox.server.host, mailbox.server.port), fault_rate=rate, seed=seed).start()
+        return ImapBox(mailbox, proxy), proxy, proxy.stop
+    if kind == "graph":
+        return mailbox, GraphRecorder(mailbox.fake, rate=rate, seed=seed), lambda: None
+    if kind == "gmail":
+        return mailbox, GmailRecorder(mailbox.fake, rate=rate, seed=seed), lambda: None
+    return mailbox, NoLayer(), lambda: None
+
+
+def seen(layer: Any) -> int:
+    """How many requests (IMAP commands) the layer saw."""
+    return len(getattr(layer, "commands", None) or getattr(layer, "requests", None) or [])
