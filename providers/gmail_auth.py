@@ -57,10 +57,10 @@ def load_credentials(path: Path, *, token_uri: str | None, where: str) -> Creden
     """The saved sign-in. ConfigError naming `account.token_file` when there is none or it is unreadable."""
     if not path.is_file():
         raise ConfigError(f"{where}.token_file: {path} does not exist; sign in first with: {RECONNECT}")
+    if path.stat().st_mode & 0o077:  # B22: a token others could read is refused, with the fix
+        raise ConfigError(f"{where}.token_file: {path} can be read by other users; run `chmod 600 {path}` "
+                          f"(B22: secrets are kept readable by you alone)")
     try:
-        mode = path.stat().st_mode & 0o777
-        if mode & 0o077:
-            path.chmod(0o600)  # B22: readable by the user alone
         info = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ConfigError(f"{where}.token_file: {path} is unreadable ({type(exc).__name__}); "
@@ -68,12 +68,21 @@ def load_credentials(path: Path, *, token_uri: str | None, where: str) -> Creden
     if not isinstance(info, dict) or not info.get("refresh_token"):
         raise ConfigError(f"{where}.token_file: {path} holds no refresh token; sign in again with: {RECONNECT}")
     try:
-        creds = Credentials.from_authorized_user_info(info)
-        # from_authorized_user_info always uses Google's token endpoint; the config may point elsewhere.
-        return creds.with_token_uri(token_uri) if token_uri else creds
+        return with_token_uri(Credentials.from_authorized_user_info(info), token_uri)
     except ValueError as exc:
         raise ConfigError(f"{where}.token_file: {path} is not a Google token file ({exc}); "
                           f"sign in again with: {RECONNECT}") from exc
+
+
+def with_token_uri(creds: Credentials, token_uri: str | None) -> Credentials:
+    """`from_authorized_user_info` always uses Google's token endpoint; the config may point elsewhere.
+    google-auth's `with_token_uri` copy drops `expiry`, and a token without one counts as valid forever,
+    so it is carried over."""
+    if not token_uri:
+        return creds
+    copy = creds.with_token_uri(token_uri)
+    copy.expiry = creds.expiry
+    return copy
 
 
 def save_credentials(creds: Credentials, path: Path) -> None:

@@ -2,17 +2,28 @@
 
 Keys: `host`, `username` (required); `port` (993 for tls, else 143); `security` ("tls" | "starttls" | "none",
 the last for loopback hosts only); `tls_verify` (default true); `auth` ("password" | "xoauth2");
-`password_command`; `drafts_folder`, `sent_folder`; `timeout` (seconds, default 30). Keys starting with
-"_" are injected by the runner: `_tz` (the user's zone), `_token_getter` (XOAUTH2), `_where` (the config
-path of the table, for messages).
+`password_command`; `drafts_folder`, `sent_folder`; `timeout` (seconds, default 30).
+
+XOAUTH2 (`auth = "xoauth2"`, the default once `oauth` is set): `oauth = "outlook"` with `client_id` (the
+Entra app registration), `authority` (default https://login.microsoftonline.com/common) and `token_cache`
+(default <config_dir>/secrets/imap-outlook-token-cache.json); or `oauth = "google"` with `token_file`
+(default <config_dir>/secrets/imap-google-token.json). imap_oauth.py turns them into access tokens.
+
+Keys starting with "_" are injected: `_tz` (the user's zone), `_where` and `_name` (the config path and
+name of the table, for messages), `_token_getter` (a callable giving an XOAUTH2 token, for code that has
+its own; it wins over `oauth`; its `refresh` attribute, when there is one, is called after a refusal),
+`_http_client` (MSAL's HTTP client or Google's requests session, for tests).
 """
 
 from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 import shlex
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agent.errors import ConfigError
@@ -22,14 +33,23 @@ log = logging.getLogger("providers.imap")  # one logger name for the whole IMAP 
 DEFAULT_TIMEOUT = 30.0
 SECURITY = ("tls", "starttls", "none")
 AUTH = ("password", "xoauth2")
+OAUTH = ("outlook", "google")
+DEFAULT_AUTHORITY = "https://login.microsoftonline.com/common"
+OUTLOOK_CACHE_NAME = "imap-outlook-token-cache.json"
+GOOGLE_TOKEN_NAME = "imap-google-token.json"
 KNOWN_KEYS = {"provider", "host", "port", "username", "security", "tls_verify", "auth", "password_command",
-              "drafts_folder", "sent_folder", "timeout", "name"}
+              "drafts_folder", "sent_folder", "timeout", "name", "oauth", "client_id", "authority", "token_cache",
+              "token_file"}
+_GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
-def parse_settings(account: dict[str, Any]) -> dict[str, Any]:
+def parse_settings(account: dict[str, Any], config_dir: str | Path | None = None) -> dict[str, Any]:
     """The checked settings: `where`, `host`, `port`, `username`, `security`, `tls_verify`, `auth`,
-    `password_command`, `timeout`, `drafts_folder`, `sent_folder`. Every problem is reported at once in
-    one ConfigError, each naming its key and the fix."""
+    `password_command`, `timeout`, `drafts_folder`, `sent_folder`, and for XOAUTH2 `oauth` ("" when the
+    token comes from `_token_getter`), `client_id`, `authority`, `token_path` (the token cache or file;
+    relative paths and the defaults are resolved against `config_dir`, "" without one) and `reconnect`
+    (the command that renews the sign-in). Every problem is reported at once in one ConfigError, each
+    naming its key and the fix."""
     where = account.get("_where", "account")
     problems: list[str] = []
     for key in sorted(k for k in account if not k.startswith("_") and k not in KNOWN_KEYS):
@@ -64,15 +84,31 @@ def parse_settings(account: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(tls_verify, bool):
         problems.append(f"{where}.tls_verify must be true or false (default true)")
         tls_verify = True
-    auth = account.get("auth", "password")
+    oauth = account.get("oauth", "")
+    auth = account.get("auth", "xoauth2" if oauth else "password")
     if auth not in AUTH:
         problems.append(f"{where}.auth = {auth!r} is not known; use \"password\" (also for app passwords) "
                         f"or \"xoauth2\"")
         auth = "password"
-    if auth == "xoauth2" and not callable(account.get("_token_getter")):
+    has_getter = callable(account.get("_token_getter"))
+    if oauth not in ("", *OAUTH):
+        problems.append(f"{where}.oauth = {oauth!r} is not known; use \"outlook\" (Outlook.com, Microsoft 365) "
+                        f"or \"google\" (Gmail)")
+        oauth = ""
+    if oauth and auth != "xoauth2":
+        problems.append(f"{where}.oauth = \"{oauth}\" signs in with a token, but {where}.auth = \"{auth}\"; "
+                        f"set auth = \"xoauth2\" (or remove auth), or remove oauth to log in with a password")
+    if auth == "xoauth2" and not oauth and not has_getter:
         problems.append(f"{where}.auth = \"xoauth2\" needs an access token, and none is available for this "
-                        f"account; run `interview-agent connect` for it, or use auth = \"password\" with an "
+                        f"account: set {where}.oauth = \"outlook\" or \"google\" and sign in with "
+                        f"`interview-agent connect imap --oauth outlook --client-id ID` or "
+                        f"`... --oauth google --client-secrets FILE`, or use auth = \"password\" with an "
                         f"app password")
+    oauth_keys = _oauth_settings(account, oauth if auth == "xoauth2" and not has_getter else "", where,
+                                 config_dir, problems)
+    if auth == "xoauth2" and account.get("password_command"):
+        log.warning("%s.password_command is ignored with auth = \"xoauth2\" (the login uses an access token)",
+                    where)
     timeout = account.get("timeout", DEFAULT_TIMEOUT)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 600:
         problems.append(f"{where}.timeout must be a number of seconds from 1 to 600 (default 30)")
@@ -92,9 +128,70 @@ def parse_settings(account: dict[str, Any]) -> dict[str, Any]:
         log.warning("TLS CERTIFICATE CHECKS ARE OFF for %s (%s.tls_verify = false): anyone on the network "
                     "path can read your password and mail. Use this only with a self-signed test server.",
                     host, where)
-    return {"where": where, "host": host, "port": port, "username": username, "security": security,
-            "tls_verify": tls_verify, "auth": auth, "password_command": password_command,
-            "timeout": float(timeout), **folders}
+    settings = {"where": where, "host": host, "port": port, "username": username, "security": security,
+                "tls_verify": tls_verify, "auth": auth, "password_command": password_command,
+                "timeout": float(timeout), **folders, **oauth_keys}
+    settings["reconnect"] = reconnect_command(settings, account) if settings["oauth"] else ""
+    return settings
+
+
+def _oauth_settings(account: dict[str, Any], oauth: str, where: str, config_dir: str | Path | None,
+                    problems: list[str]) -> dict[str, Any]:
+    """`oauth`, `client_id`, `authority`, `token_path` for `oauth` ("" when XOAUTH2 is not configured)."""
+    out: dict[str, Any] = {"oauth": oauth, "client_id": "", "authority": "", "token_path": ""}
+    if not oauth:
+        return out
+    unused = "token_file" if oauth == "outlook" else "token_cache"
+    for key in ("client_id", "authority", unused) if oauth == "google" else (unused,):
+        if account.get(key) not in (None, ""):
+            problems.append(f"{where}.{key} is not used with oauth = \"{oauth}\"; remove it")
+    if oauth == "outlook":
+        client_id = account.get("client_id", "")
+        if not isinstance(client_id, str) or not _GUID.match(client_id.strip()):
+            problems.append(f"{where}.client_id must be the application (client) ID of your Entra app "
+                            f"registration, like \"00000000-0000-0000-0000-000000000000\"; run `interview-agent "
+                            f"connect imap --oauth outlook --client-id ID` (see the README)")
+            client_id = ""
+        out["client_id"] = client_id.strip()
+        authority = account.get("authority", DEFAULT_AUTHORITY)
+        parts = urlsplit(authority.strip()) if isinstance(authority, str) else None
+        if parts is None or parts.scheme != "https" or not parts.hostname or not parts.path.strip("/"):
+            problems.append(f"{where}.authority = {authority!r} must be an https:// URL with a path, e.g. "
+                            f"\"{DEFAULT_AUTHORITY}\" (or left out for that default)")
+            authority = DEFAULT_AUTHORITY
+        out["authority"] = authority.strip().rstrip("/")
+    key, default = ("token_cache", OUTLOOK_CACHE_NAME) if oauth == "outlook" else ("token_file", GOOGLE_TOKEN_NAME)
+    value = account.get(key, "")
+    if not isinstance(value, str):
+        problems.append(f"{where}.{key} must be a file path (a string), or left out for "
+                        f"<config folder>/secrets/{default}")
+        value = ""
+    if value.strip():
+        path = Path(value.strip()).expanduser()
+        if not path.is_absolute() and config_dir is not None:
+            path = Path(config_dir) / path
+        out["token_path"] = str(path)
+    elif config_dir is not None:
+        out["token_path"] = str(Path(config_dir) / "secrets" / default)
+    return out
+
+
+def reconnect_command(settings: dict[str, Any], account: dict[str, Any]) -> str:
+    """The `interview-agent connect imap --oauth ...` command that signs this account in again."""
+    where = settings["where"]
+    name = account.get("_name") or account.get("name")
+    words = ["interview-agent", "connect"]
+    if name and where != "account":
+        words += ["--account", str(name)]
+    words += ["imap", "--host", settings["host"], "--port", str(settings["port"]), "--username",
+              settings["username"], "--security", settings["security"], "--oauth", settings["oauth"]]
+    if settings["oauth"] == "outlook":
+        words += ["--client-id", settings["client_id"] or "ID"]
+        if settings["authority"] != DEFAULT_AUTHORITY:
+            words += ["--authority", settings["authority"]]
+    else:
+        words += ["--client-secrets", "FILE"]
+    return shlex.join(words)
 
 
 def account_zone(account: dict[str, Any]) -> ZoneInfo:

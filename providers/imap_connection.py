@@ -79,10 +79,38 @@ class _Client(IMAPClient):
         return super()._create_IMAP4()
 
 
-def open_connection(s: dict[str, Any], secret: Callable[[], str], counter: CommandCounter) -> IMAPClient:
+def open_connection(s: dict[str, Any], secret: Callable[[], str], counter: CommandCounter,
+                    refresh: Callable[[], str] | None = None) -> IMAPClient:
     """A logged-in connection for the settings `s` (imap_config.parse_settings), its commands counted by
     `counter`. Raises UnreachableError (no server, no TLS, a certificate that fails), AuthError (login
-    refused) or ProviderError, each naming the key to check; other errors of `secret` pass through."""
+    refused) or ProviderError, each naming the key to check; other errors of `secret` pass through.
+
+    XOAUTH2: `secret` gives the access token. When the server refuses it and `refresh` is given, a new
+    token is fetched with `refresh` (forced) and the login is tried once more on a fresh connection; a
+    second refusal is an AuthError naming the reconnect command."""
+    try:
+        return _open_connection(s, secret, counter)
+    except _TokenRefused:
+        if refresh is None:
+            raise _token_refused(s) from None
+    log.info("the IMAP server %s refused the access token for %s; getting a new one and trying once more",
+             s["host"], s["username"])
+    try:
+        return _open_connection(s, refresh, counter)
+    except _TokenRefused:
+        raise _token_refused(s) from None
+
+
+class _TokenRefused(Exception):
+    """The server answered AUTHENTICATE XOAUTH2 with a refusal (the connection is closed already)."""
+
+
+def _token_refused(s: dict[str, Any]) -> AuthError:
+    how = f"run: {s['reconnect']}" if s.get("reconnect") else "connect the account again to renew it"
+    return AuthError(f"the IMAP server {s['host']} refused the access token for {s['username']}; {how}")
+
+
+def _open_connection(s: dict[str, Any], secret: Callable[[], str], counter: CommandCounter) -> IMAPClient:
     host, port = s["host"], s["port"]
     context = None
     if s["security"] != "none":
@@ -122,8 +150,7 @@ def open_connection(s: dict[str, Any], secret: Callable[[], str], counter: Comma
     except LoginError:
         discard(client)
         if s["auth"] == "xoauth2":
-            raise AuthError(f"the IMAP server {host} refused the access token for {s['username']}; "
-                            f"connect the account again to renew it") from None
+            raise _TokenRefused() from None
         raise AuthError(f"the IMAP server {host} refused the login for {s['username']}: check the password "
                         f"(or app password, if your provider uses 2-step verification) and run "
                         f"`interview-agent connect imap` again") from None

@@ -7,6 +7,11 @@ mail stored as Maildir under `<root>/mail/<user>` owned by `nobody` (Dovecot ref
 gets its own user (`add_user`): the passwd-file is re-read by Dovecot when it changes, so users can be
 added while the server runs.
 
+XOAUTH2 / OAUTHBEARER logins are checked by Dovecot itself: an oauth2 passdb (2.3; 2.4 has an `oauth2 {}`
+block instead) asks `introspection` (tests/oauth_introspection.py, an RFC 7662 endpoint on loopback started
+and stopped with the server) whether the bearer token is active for the user. Password logins never
+reach it (the passdb is limited to the OAuth mechanisms).
+
 Needs the `dovecot` binary (Debian: `apt-get install dovecot-imapd`) and root, because the mail processes
 switch to `nobody`.
 """
@@ -24,6 +29,8 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+from tests.oauth_introspection import IntrospectionServer
 
 HOW_TO_ENABLE = ("the IMAP tests need Dovecot and root: run them as root with dovecot-imapd installed "
                  "(`apt-get install -y --no-install-recommends dovecot-imapd`), or use scripts/test, which "
@@ -99,6 +106,7 @@ class DovecotServer:
         self.cert_file = Path()
         self.pid = 0
         self.users_file = Path()
+        self.introspection = IntrospectionServer()
         self._pool: list[tuple[str, str]] = []
 
     # -- lifecycle -----------------------------------------------------------------------------------
@@ -122,6 +130,8 @@ class DovecotServer:
         self.users_file.write_text("")
         self.cert_file = self.root / "cert.pem"
         _self_signed_certificate(self.cert_file, self.root / "key.pem")
+        self.introspection.start()
+        (self.root / "dovecot-oauth2.conf.ext").write_text(self._oauth2_ext())
         conf = self.root / "dovecot.conf"
         conf.write_text(self._config(version, nogroup))
         check = subprocess.run(["dovecot", "-c", str(conf), "-n"], capture_output=True, text=True, check=False)
@@ -150,6 +160,12 @@ class DovecotServer:
         self.stop()
         raise RuntimeError(f"dovecot did not listen on {self.host}:{self.port}; see {self.root}/dovecot.log")
 
+    def _oauth2_ext(self) -> str:
+        """Dovecot 2.3's oauth2 passdb settings: RFC 7662 introspection by POST, the user named by
+        `username`, and only tokens answered `"active": true` accepted."""
+        return (f"introspection_mode = post\nintrospection_url = {self.introspection.url}\n"
+                f"username_attribute = username\nactive_attribute = active\nactive_value = true\n")
+
     def _config(self, version: str, nogroup: str) -> str:
         root = self.root
         if version.startswith("2.3"):
@@ -157,6 +173,12 @@ class DovecotServer:
 passdb {{
   driver = passwd-file
   args = {root}/users
+  mechanisms = plain login
+}}
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {root}/dovecot-oauth2.conf.ext
 }}
 userdb {{
   driver = static
@@ -169,6 +191,15 @@ userdb {{
 mail_path = ~/Maildir
 passdb passwd-file {{
   passwd_file_path = {root}/users
+}}
+# 2.4: the OAuth mechanisms check tokens through these settings, without a passdb (untested here:
+# this machine has 2.3).
+oauth2 {{
+  introspection_mode = post
+  introspection_url = {self.introspection.url}
+  username_attribute = username
+  active_attribute = active
+  active_value = true
 }}
 userdb static {{
   fields {{
@@ -189,7 +220,10 @@ instance_name = imaptest-{self.port}
 log_path = {root}/dovecot.log
 ssl = yes
 {tls}
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2 oauthbearer
+# Tests refuse logins on purpose: answer them at once, not after the default 2 s, and keep no per-IP
+# penalty (anvil-auth-penalty off, as Dovecot documents) that would delay the next test's logins.
+auth_failure_delay = 0
 verbose_proctitle = yes
 {"log_debug = event=imap_command_finished" if self.log_commands else ""}
 {auth}
@@ -201,6 +235,11 @@ namespace inbox {{
   }}
   mailbox Sent {{
     special_use = \\Sent
+  }}
+}}
+service anvil {{
+  unix_listener anvil-auth-penalty {{
+    mode = 0
   }}
 }}
 service imap-login {{
@@ -234,6 +273,7 @@ service imap-login {{
         self._cleanup()
 
     def _cleanup(self) -> None:
+        self.introspection.stop()
         if self.root != Path() and self.root.exists():
             shutil.rmtree(self.root, ignore_errors=True)
 

@@ -569,3 +569,19 @@ def test_bench_small_run_meets_the_no_change_goal(tmp_path):
     assert result["first"]["messages"] == 200
     assert result["no_change"]["calls"] == {"gmail.users.history.list": 1, "calendar.events.list": 1}
     assert result["no_change"]["quota_units"] == 2
+
+
+def test_b22_a_token_file_pointing_at_another_token_uri_keeps_its_expiry(tmp_path):
+    """Regression: google-auth's with_token_uri() drops expiry, making an expired token look valid."""
+    import json
+
+    from providers import gmail_auth
+
+    path = tmp_path / "token.json"
+    path.write_text(json.dumps({"token": "old", "refresh_token": "r", "client_id": "c", "client_secret": "s",
+                                "token_uri": "http://127.0.0.1:9/token", "expiry": "2020-01-01T00:00:00Z"}))
+    path.chmod(0o600)
+    info = json.loads(path.read_text())
+    creds = gmail_auth.with_token_uri(gmail_auth.Credentials.from_authorized_user_info(info), info["token_uri"])
+    assert creds.token_uri == "http://127.0.0.1:9/token"
+    assert creds.expired and not creds.valid

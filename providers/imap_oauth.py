@@ -1,0 +1,271 @@
+"""Access tokens for IMAP's XOAUTH2 login: Outlook.com / Microsoft 365 through MSAL, Gmail through google-auth.
+
+Glossary
+- token source: an object with `token()` (a usable access token, refreshed silently when it has expired)
+  and `refresh()` (a new one, asked for after the IMAP server refused the current one).
+- Outlook: scope `https://outlook.office.com/IMAP.AccessAsUser.All`, asked for in its own MSAL calls (one
+  token per resource: never mixed with Graph scopes). MSAL's token cache is a JSON file, 0600 in a 0700
+  folder (B22), written only when MSAL changed it (outlook_auth.save_cache). The device-code flow signs in.
+- Google: scope `https://mail.google.com/`, the only Gmail scope IMAP accepts (restricted, full access to
+  the mailbox: `provider = "gmail"` is the least-privilege way to reach Gmail). The token file is
+  `Credentials.to_json()`, 0600 in a 0700 folder, saved again whenever a refresh changed it. The
+  installed-app flow (browser, or paste-back with `no_browser`) signs in, as in gmail_auth.py.
+
+A refresh the identity provider refuses is an AuthError naming the exact `connect imap` command that signs
+in again (settings["reconnect"], built by imap_config). Tokens are never logged nor put in messages.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import msal
+import requests
+
+from agent.errors import ConfigError
+from providers import gmail_auth
+from providers.base import AuthError, ProviderError, UnreachableError
+from providers.outlook_auth import REFUSED_ERRORS, RESERVED_SCOPES, build_app, load_cache, save_cache
+
+log = logging.getLogger("providers.imap")
+
+OUTLOOK_IMAP_SCOPE = "https://outlook.office.com/IMAP.AccessAsUser.All"
+GOOGLE_IMAP_SCOPE = "https://mail.google.com/"
+GOOGLE_REFUSED = ("invalid_grant", "invalid_client", "unauthorized_client", "invalid_scope")
+
+
+def token_source(settings: dict[str, Any], *, http_client: Any = None) -> OutlookTokens | GoogleTokens:
+    """The token source for the checked settings of an `oauth = "outlook" | "google"` account.
+    `http_client`: MSAL's injectable HTTP client (Outlook) or a requests session (Google), for tests."""
+    path = Path(settings["token_path"])
+    if settings["oauth"] == "outlook":
+        return OutlookTokens(settings["client_id"], settings["authority"], path, username=settings["username"],
+                             reconnect=settings["reconnect"], http_client=http_client)
+    return GoogleTokens(path, reconnect=settings["reconnect"], session=http_client)
+
+
+# -- Outlook.com / Microsoft 365 ----------------------------------------------------------------------
+
+
+def imap_scopes(cache: msal.SerializableTokenCache, client_id: str) -> list[str]:
+    """The IMAP scope strings as the server granted them (silent calls must ask for exactly those, else
+    MSAL misses its cache), else the default."""
+    for entry in cache.search(msal.TokenCache.CredentialType.ACCESS_TOKEN, query={"client_id": client_id}):
+        target = [s for s in str(entry.get("target", "")).split() if s.lower() not in RESERVED_SCOPES]
+        if any(s.lower().endswith("imap.accessasuser.all") for s in target):
+            return target
+    return [OUTLOOK_IMAP_SCOPE]
+
+
+class OutlookTokens:
+    """IMAP access tokens from the MSAL cache file, refreshed silently; never interactive."""
+
+    def __init__(self, client_id: str, authority: str, cache_path: Path, *, username: str, reconnect: str,
+                 http_client: Any = None):
+        self.client_id = client_id
+        self.authority = authority
+        self.cache_path = cache_path
+        self.username = username
+        self.reconnect = reconnect
+        self.http_client = http_client
+        self.last_source = ""  # "cache" | "identity_provider": how the last token was obtained
+        self._cache: msal.SerializableTokenCache | None = None
+        self._app: msal.PublicClientApplication | None = None
+
+    def token(self) -> str:
+        return self._acquire(force_refresh=False)
+
+    def refresh(self) -> str:
+        return self._acquire(force_refresh=True)
+
+    def _acquire(self, *, force_refresh: bool) -> str:
+        if self._cache is None:
+            cache = load_cache(self.cache_path)
+            if not any(True for _ in cache.search(msal.TokenCache.CredentialType.REFRESH_TOKEN)):
+                raise AuthError(f"the IMAP sign-in for {self.username} is missing (no token in "
+                                f"{self.cache_path}); run: {self.reconnect}")
+            self._cache = cache
+        if self._app is None:
+            self._app = build_app(self.client_id, self.authority, self._cache, self.http_client)
+        accounts = self._app.get_accounts(username=self.username) or self._app.get_accounts()
+        if len(accounts) != 1:
+            raise AuthError(f"the IMAP sign-in for {self.username} is missing from {self.cache_path} "
+                            f"({len(accounts)} other accounts there); run: {self.reconnect}")
+        try:
+            result = self._app.acquire_token_silent_with_error(imap_scopes(self._cache, self.client_id),
+                                                               account=accounts[0], force_refresh=force_refresh)
+        except requests.RequestException as exc:
+            raise UnreachableError(f"cannot reach the Microsoft sign-in service: {type(exc).__name__}") from exc
+        finally:
+            save_cache(self._cache, self.cache_path)
+        if not result:
+            raise AuthError(f"the IMAP sign-in for {self.username} has expired; run: {self.reconnect}")
+        if "access_token" not in result:
+            code = str(result.get("error", "unknown_error"))
+            if code in REFUSED_ERRORS:
+                raise AuthError(f"Microsoft refused the stored IMAP sign-in for {self.username} ({code}); "
+                                f"run: {self.reconnect}")
+            raise ProviderError(f"Microsoft sign-in failed ({code}); try again later or run: {self.reconnect}")
+        self.last_source = str(result.get("token_source", ""))
+        log.debug("IMAP access token for %s from %s", self.username, self.last_source)
+        return str(result["access_token"])
+
+
+def outlook_device_flow(client_id: str, authority: str, cache_path: Path, *, echo: Callable[[str], None],
+                        reconnect: str, http_client: Any = None,
+                        exit_condition: Callable[[dict], bool] | None = None) -> None:
+    """Sign in with the device code (Microsoft's "go to ... and enter CODE" goes to `echo`) for the IMAP
+    scope alone, and keep the tokens in the cache file (0600, 0700 folder)."""
+    cache = load_cache(cache_path)
+    app = build_app(client_id, authority, cache, http_client)
+    try:
+        flow = app.initiate_device_flow(scopes=[OUTLOOK_IMAP_SCOPE])
+        if "user_code" not in flow:
+            raise AuthError(f"Microsoft did not start the device sign-in ({flow.get('error', 'no user_code')}: "
+                            f"{str(flow.get('error_description', ''))[:200]}); check that the app registration "
+                            f"has \"Allow public client flows\" = Yes and the delegated permission "
+                            f"IMAP.AccessAsUser.All")
+        echo(str(flow.get("message") or f"Go to {flow.get('verification_uri')} and enter {flow['user_code']}"))
+        kwargs = {"exit_condition": exit_condition} if exit_condition else {}
+        result = app.acquire_token_by_device_flow(flow, **kwargs)
+    except requests.RequestException as exc:
+        raise UnreachableError(f"cannot reach the Microsoft sign-in service: {type(exc).__name__}") from exc
+    if "access_token" not in result:
+        raise AuthError(f"the Microsoft sign-in did not complete ({result.get('error', 'unknown_error')}: "
+                        f"{str(result.get('error_description', ''))[:200]}); run: {reconnect}")
+    save_cache(cache, cache_path, force=True)
+
+
+# -- Gmail --------------------------------------------------------------------------------------------
+
+
+class GoogleTokens:
+    """IMAP access tokens from the Google token file, refreshed (and saved back) when expired."""
+
+    def __init__(self, token_file: Path, *, reconnect: str, session: requests.Session | None = None):
+        self.token_file = token_file
+        self.reconnect = reconnect
+        self.session = session
+        self.refreshes = 0
+        self._creds: Any = None
+        self._saved: tuple[Any, ...] = ()
+
+    def token(self) -> str:
+        creds = self._load()
+        if not creds.valid:
+            self._refresh(creds)
+        return str(creds.token)
+
+    def refresh(self) -> str:
+        creds = self._load()
+        self._refresh(creds)
+        return str(creds.token)
+
+    def _load(self) -> Any:
+        if self._creds is not None:
+            return self._creds
+        from google.oauth2.credentials import Credentials
+
+        path = self.token_file
+        try:
+            if path.stat().st_mode & 0o077:  # B22: a token others could read is refused, with the fix
+                raise ConfigError(f"the Gmail IMAP token file {path} can be read by other users; run "
+                                  f"`chmod 600 {path}` (B22: secrets are kept readable by you alone)")
+            info = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise AuthError(f"the Gmail IMAP sign-in is missing (no {path}); run: {self.reconnect}") from None
+        except (OSError, ValueError) as exc:
+            raise AuthError(f"the Gmail IMAP token file {path} is unreadable ({type(exc).__name__}); "
+                            f"run: {self.reconnect}") from None
+        if not isinstance(info, dict) or not info.get("refresh_token"):
+            raise AuthError(f"the Gmail IMAP token file {path} holds no refresh token; run: {self.reconnect}")
+        scopes = info.get("scopes") or []
+        if GOOGLE_IMAP_SCOPE not in (scopes.split() if isinstance(scopes, str) else scopes):
+            raise AuthError(f"the token in {path} was not granted {GOOGLE_IMAP_SCOPE}, the only scope Gmail's "
+                            f"IMAP accepts (a token of `connect gmail` cannot be used); run: {self.reconnect}")
+        try:
+            creds = Credentials.from_authorized_user_info(info)
+        except ValueError as exc:
+            raise AuthError(f"{path} is not a Google token file ({exc}); run: {self.reconnect}") from None
+        creds = gmail_auth.with_token_uri(creds, str(info.get("token_uri") or ""))
+        self._creds, self._saved = creds, gmail_auth.fingerprint(creds)
+        return creds
+
+    def _refresh(self, creds: Any) -> None:
+        from google.auth import exceptions as auth_exceptions
+        from google.auth.transport.requests import Request
+
+        self.refreshes += 1
+        try:
+            creds.refresh(Request(self.session) if self.session is not None else Request())
+        except auth_exceptions.RefreshError as exc:
+            text = str(exc)
+            code = next((c for c in GOOGLE_REFUSED if c in text), "")
+            if code or not getattr(exc, "retryable", False):
+                why = code or (text.splitlines()[0][:160] if text else "no reason given")
+                hint = " (tokens of an OAuth app left in \"Testing\" expire after 7 days)" if code == "invalid_grant" else ""
+                raise AuthError(f"Google refused the saved Gmail IMAP sign-in ({why}){hint}; "
+                                f"run: {self.reconnect}") from None
+            raise UnreachableError(f"Google's sign-in service failed ({text[:160]}); try again later") from None
+        except auth_exceptions.TransportError as exc:
+            raise UnreachableError(f"cannot reach Google's sign-in service ({type(exc).__name__})") from None
+        now = gmail_auth.fingerprint(creds)
+        if now != self._saved:
+            gmail_auth.save_credentials(creds, self.token_file)
+            self._saved = now
+
+
+def google_installed_flow(client_secrets: Path, token_file: Path, *, no_browser: bool,
+                          prompt: Callable[[str], str], echo: Callable[[str], None], reconnect: str,
+                          port: int = 0) -> None:
+    """Sign in once (installed-app flow with PKCE, as gmail_auth.connect) for the IMAP scope alone and
+    store the token file 0600 in a 0700 folder."""
+    from google_auth_oauthlib.flow import InstalledAppFlow
+    from oauthlib.oauth2.rfc6749.errors import OAuth2Error
+
+    try:
+        flow = InstalledAppFlow.from_client_secrets_file(str(client_secrets), scopes=[GOOGLE_IMAP_SCOPE])
+    except (ValueError, KeyError, OSError) as exc:
+        raise ConfigError(f"--client-secrets {client_secrets}: not an OAuth client file from the Google Cloud "
+                          f"console ({type(exc).__name__}); download the JSON of a \"Desktop app\" client "
+                          f"(APIs & Services > Credentials)") from None
+    if flow.client_type != "installed":
+        raise ConfigError(f"--client-secrets {client_secrets} is a \"{flow.client_type}\" client; create an "
+                          f"OAuth client of type \"Desktop app\" and download its JSON")
+    try:
+        with gmail_auth._oauthlib_settings(flow.client_config):
+            if no_browser:
+                flow.redirect_uri = f"http://localhost:{port or gmail_auth.DEFAULT_NO_BROWSER_PORT}/"
+                url, _state = flow.authorization_url(access_type="offline", prompt="consent")
+                echo("Open this address in a browser (on any machine), sign in and allow access:")
+                echo("")
+                echo(url)
+                echo("")
+                echo(f"The browser then tries to open {flow.redirect_uri} and shows an error page. "
+                     "Copy that page's full address from the address bar and paste it here.")
+                pasted = prompt("Address of the page that did not load").strip()
+                if not pasted.startswith(flow.redirect_uri.rstrip("/")) or "code=" not in pasted:
+                    raise AuthError(f"that is not the address the sign-in led to (it starts with "
+                                    f"{flow.redirect_uri} and holds code=...); run: {reconnect} --no-browser")
+                flow.fetch_token(authorization_response=pasted.replace("http:", "https:", 1))
+            else:
+                flow.run_local_server(open_browser=True, port=port, access_type="offline", prompt="consent",
+                                      authorization_prompt_message="If no browser opened, visit this address:\n{url}",
+                                      success_message="Signed in. You can close this tab and return to the terminal.")
+    except OAuth2Error as exc:
+        raise AuthError(f"Google refused the sign-in ({exc.error}: {exc.description or ''}); run: {reconnect}") from None
+    creds = flow.credentials
+    if not creds.refresh_token:
+        raise AuthError(f"Google returned no refresh token, so the agent could not run unattended; remove the "
+                        f"app's access at https://myaccount.google.com/permissions and run: {reconnect}")
+    granted = set(getattr(creds, "granted_scopes", None) or creds.scopes or [])
+    if granted and GOOGLE_IMAP_SCOPE not in granted:
+        raise AuthError(f"the sign-in did not allow full mail access ({GOOGLE_IMAP_SCOPE}), which IMAP needs; "
+                        f"run {reconnect} again and tick the box on the consent screen")
+    token_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    token_file.parent.chmod(0o700)
+    gmail_auth.save_credentials(creds, token_file)
