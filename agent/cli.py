@@ -240,13 +240,31 @@ def connect_maildir(obj: Ctx, path: Path) -> None:
 @click.option("--username", prompt=True)
 @click.option("--security", type=click.Choice(["tls", "starttls", "none"]), default="tls", prompt=True)
 @click.option("--password-command", default="", help="A command that prints the password (like mbsync's PassCmd).")
+@click.option("--oauth", type=click.Choice(["outlook", "google"]), default=None,
+              help="Sign in with OAuth (XOAUTH2) instead of a password: outlook (Outlook.com, Microsoft 365) "
+                   "or google (Gmail).")
+@click.option("--client-id", default="", help="--oauth outlook: the application (client) id of your app registration.")
+@click.option("--authority", default="https://login.microsoftonline.com/common", show_default=True,
+              help="--oauth outlook: common, consumers, organizations, or a tenant's authority URL.")
+@click.option("--client-secrets", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help='--oauth google: your OAuth client file (type "Desktop app") from the Google Cloud console.')
+@click.option("--no-browser", is_flag=True, help="--oauth google: print the sign-in URL and accept the pasted redirect URL.")
 @click.pass_obj
-def connect_imap(obj: Ctx, host: str, port: int, username: str, security: str, password_command: str) -> None:
-    """Any IMAP server: password or app password, kept in the keyring or a 0600 file."""
+def connect_imap(obj: Ctx, host: str, port: int, username: str, security: str, password_command: str,
+                 oauth: str | None, client_id: str, authority: str, client_secrets: Path | None,
+                 no_browser: bool) -> None:
+    """Any IMAP server: password or app password, kept in the keyring or a 0600 file; or an OAuth sign-in
+    (--oauth outlook / google) whose token is kept 0600."""
     imap = _provider_module("imap")
-    password = "" if password_command else click.prompt("Password (or app password)", hide_input=True)
-    account = imap.connect_imap(host, port, username, password, security, config_dir=str(obj.path.parent),
-                                password_command=password_command)
+    if oauth:
+        account = imap.connect_imap(host, port, username, "", security, config_dir=str(obj.path.parent),
+                                    password_command=password_command, oauth=oauth, client_id=client_id,
+                                    authority=authority, client_secrets=client_secrets, no_browser=no_browser,
+                                    echo=click.echo, prompt=click.prompt)
+    else:
+        password = "" if password_command else click.prompt("Password (or app password)", hide_input=True)
+        account = imap.connect_imap(host, port, username, password, security, config_dir=str(obj.path.parent),
+                                    password_command=password_command)
     _set_account(obj.path, account, obj.account)
     click.echo(f"connected imap {username}@{host} in {obj.path}")
 

@@ -72,7 +72,8 @@ def _account(cfg: config_mod.Config, account: dict[str, Any]) -> list[Check]:
     try:
         custom = getattr(provider, "check", None)
         if callable(custom):
-            out += [Check(area, str(what), bool(ok), str(detail)) for what, ok, detail in custom()]
+            out += [Check(area, str(what), bool(ok), _exact_fix(cfg, account, str(detail), bool(ok)))
+                    for what, ok, detail in custom()]
         elif callable(getattr(provider, "check_login", None)):
             provider.check_login()
             out.append(Check(area, "login", True, "the server accepted the credentials"))
@@ -101,6 +102,15 @@ def _probe(cfg: config_mod.Config, provider: Any, name: str) -> Check:
     batch = provider.sync(cursor, datetime.now(cfg.identity.tz) - timedelta(days=1))
     return Check(f"account {name}", "reachable", True,
                  f"read the mailbox: {len(batch.messages)} new message(s) since the last run")
+
+
+def _exact_fix(cfg: config_mod.Config, account: dict[str, Any], detail: str, ok: bool) -> str:
+    """A provider knows the short reconnect command; the user needs this config's and account's."""
+    from agent import runner
+
+    if ok or "interview-agent connect" not in detail:
+        return detail
+    return f"{detail} (exactly: {runner.reconnect_command(cfg, account)})"
 
 
 def _with_reconnect(cfg: config_mod.Config, account: dict[str, Any], exc: AgentError) -> str:

@@ -385,6 +385,12 @@ class GmailProvider:
                 out[record.key] = "present" if not msg_id or live[draft_id] == msg_id else "edited"
         return out
 
+    def check(self) -> list[tuple[str, bool, str]]:
+        """For `doctor`: token file, a refresh, scopes, profile, Drafts/Sent labels, each calendar; read-only,
+        each problem with its fix (providers/gmail_check.py)."""
+        from providers.gmail_check import check
+        return check(self)
+
     def close(self) -> None:
         """Save a changed token and drop the connections. Safe to call twice."""
         try:

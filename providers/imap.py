@@ -27,6 +27,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -34,10 +35,10 @@ from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from agent import mime
-from agent.errors import MalformedInput
+from agent.errors import ConfigError, MalformedInput
 from agent.model import DraftRecord, Message
 from providers.base import ProviderError, SyncBatch, UnreachableError
-from providers.imap_config import DEFAULT_TIMEOUT, account_zone, parse_settings
+from providers.imap_config import DEFAULT_AUTHORITY, DEFAULT_TIMEOUT, account_zone, parse_settings
 from providers.imap_connection import DROPPED, CommandCounter, discard, open_connection
 from providers.imap_drafts import draft_status, lookup
 from providers.imap_folders import FolderFinder
@@ -69,21 +70,40 @@ T = TypeVar("T")
 def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -> ImapProvider:
     """The IMAP mailbox `account` describes. ConfigError naming `account.<key>` and the fix when a key is
     wrong or no password can be found. The connection itself is opened on first use."""
-    settings = parse_settings(account)
+    settings = parse_settings(account, config_dir)
+    refresh: Callable[[], str] | None = None
     if settings["auth"] == "xoauth2":
         getter = account.get("_token_getter")
-        secret: Callable[[], str] = getter  # type: ignore[assignment]
+        if callable(getter):
+            secret: Callable[[], str] = getter
+            refresh = getattr(getter, "refresh", None)
+        else:  # oauth = "outlook" | "google": MSAL's cache or Google's token file (imap_oauth.py)
+            from providers.imap_oauth import token_source  # msal and google-auth load only when used
+
+            source = token_source(settings, http_client=account.get("_http_client"))
+            secret, refresh = source.token, source.refresh
     else:
         password = find_password(settings, config_dir)
         secret = lambda: password
-    return ImapProvider(settings, secret, tz=account_zone(account))
+    return ImapProvider(settings, secret, tz=account_zone(account), refresh=refresh, config_dir=config_dir)
 
 
 def connect_imap(host: str, port: int, username: str, password: str, security: str, *, config_dir: str,
                  tls_verify: bool = True, timeout: float = DEFAULT_TIMEOUT,
-                 password_command: str = "") -> dict[str, Any]:
+                 password_command: str = "", oauth: str = "", client_id: str = "",
+                 authority: str = DEFAULT_AUTHORITY, client_secrets: Path | None = None, no_browser: bool = False,
+                 echo: Callable[[str], None] | None = None, prompt: Callable[[str], str] | None = None,
+                 http_client: Any = None, exit_condition: Callable[[dict], bool] | None = None) -> dict[str, Any]:
     """Check that the server accepts this login and return the `[account]` table to write into the config
     (it never holds a password).
+
+    With `oauth` ("outlook" or "google") `password` is ignored: the sign-in runs first (Outlook: the
+    device-code flow for `client_id` at `authority`, its message through `echo`; Google: the installed-app
+    flow for the `client_secrets` file, in a browser or, with `no_browser`, by pasting back the address
+    through `prompt`), the token is kept 0600 in <config_dir>/secrets/, the login is checked over IMAP with
+    XOAUTH2, and the table carries `auth = "xoauth2"`, `oauth` and where the token is. `http_client` (MSAL's
+    HTTP client, or a requests session for Google) and `exit_condition` (MSAL's device-flow poll) are for
+    tests.
 
     Without `password_command` the password is stored (keyring, else a 0600 file). With it, `password` is
     ignored: the command is run (without a shell) for the login check, nothing is stored, and the table
@@ -96,6 +116,15 @@ def connect_imap(host: str, port: int, username: str, password: str, security: s
         account["tls_verify"] = False
     if timeout != DEFAULT_TIMEOUT:
         account["timeout"] = timeout
+    if oauth:
+        if password_command:
+            raise ConfigError("--password-command is not used with --oauth (the login uses an access token); "
+                              "leave one of them out")
+        if echo is None or prompt is None:
+            raise TypeError("connect_imap(oauth=...) needs echo and prompt: the sign-in talks to the user")
+        return _connect_oauth(account, config_dir, oauth=oauth, client_id=client_id, authority=authority,
+                              client_secrets=client_secrets, no_browser=no_browser, echo=echo, prompt=prompt,
+                              http_client=http_client, exit_condition=exit_condition)
     if password_command:
         account["password_command"] = password_command
     settings = parse_settings(account)
@@ -114,14 +143,56 @@ def connect_imap(host: str, port: int, username: str, password: str, security: s
     return account
 
 
+def _connect_oauth(account: dict[str, Any], config_dir: str, *, oauth: str, client_id: str, authority: str,
+                   client_secrets: Path | None, no_browser: bool, echo: Callable[[str], None],
+                   prompt: Callable[[str], str], http_client: Any,
+                   exit_condition: Callable[[dict], bool] | None) -> dict[str, Any]:
+    """`connect imap --oauth ...`: sign in, check the XOAUTH2 login, return the table (see connect_imap)."""
+    from providers.imap_oauth import google_installed_flow, outlook_device_flow, token_source
+
+    account.update({"auth": "xoauth2", "oauth": oauth})
+    if oauth == "outlook":
+        account["client_id"] = (client_id or "").strip()
+        if authority and authority.rstrip("/") != DEFAULT_AUTHORITY:
+            account["authority"] = authority
+    elif oauth == "google" and client_secrets is None:
+        raise ConfigError("--oauth google needs --client-secrets FILE: the OAuth client (type \"Desktop app\") "
+                          "you downloaded from the Google Cloud console (see the README)")
+    settings = parse_settings(account, config_dir)
+    token_path = Path(settings["token_path"])
+    secrets_dir = token_path.parent
+    secrets_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    secrets_dir.chmod(0o700)
+    if oauth == "outlook":
+        outlook_device_flow(settings["client_id"], settings["authority"], token_path, echo=echo,
+                            reconnect=settings["reconnect"], http_client=http_client, exit_condition=exit_condition)
+    else:
+        assert client_secrets is not None
+        google_installed_flow(Path(client_secrets), token_path, no_browser=no_browser, prompt=prompt, echo=echo,
+                              reconnect=settings["reconnect"])
+    source = token_source(settings, http_client=http_client)
+    provider = ImapProvider(settings, source.token, tz=ZoneInfo("UTC"), refresh=source.refresh)
+    try:
+        provider.check_login()
+    finally:
+        provider.close()
+    log.info("IMAP login to %s as %s with an OAuth token works; the token is kept in %s", account["host"],
+             account["username"], token_path)
+    account["token_cache" if oauth == "outlook" else "token_file"] = str(token_path)
+    return account
+
+
 class ImapProvider:
     """One IMAP account as the agent's mailbox (see the module docstring)."""
 
     name = "imap"
 
-    def __init__(self, settings: dict[str, Any], secret: Callable[[], str], *, tz: ZoneInfo):
+    def __init__(self, settings: dict[str, Any], secret: Callable[[], str], *, tz: ZoneInfo,
+                 refresh: Callable[[], str] | None = None, config_dir: str | None = None):
         self.settings = settings
+        self.config_dir = config_dir  # where a stored password file lives, for `doctor`
         self._secret = secret
+        self._refresh = refresh  # XOAUTH2: a new token after the server refused one
         self.tz = tz
         self.counter = CommandCounter()
         self.reconnects = 0
@@ -134,13 +205,19 @@ class ImapProvider:
         """Connect and log in (AuthError / UnreachableError otherwise)."""
         self._connection()
 
+    def check(self) -> list[tuple[str, bool, str]]:
+        """For `doctor`: password source, server and TLS, login, Drafts and Sent, capabilities; read-only,
+        each problem with its fix (providers/imap_check.py)."""
+        from providers.imap_check import check
+        return check(self, self.config_dir)
+
     def _connection(self) -> IMAPClient:
         if self._client is None:
             self._client = self._connect()
         return self._client
 
     def _connect(self) -> IMAPClient:
-        return open_connection(self.settings, self._secret, self.counter)
+        return open_connection(self.settings, self._secret, self.counter, self._refresh)
 
     def _op(self, what: str, operation: Callable[[IMAPClient], T],
             before_retry: Callable[[IMAPClient], T | None] | None = None) -> T:

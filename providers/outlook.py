@@ -401,6 +401,12 @@ class OutlookProvider:
             result[record.key] = state
         return result
 
+    def check(self) -> list[tuple[str, bool, str]]:
+        """For `doctor`: token cache, account, a silent refresh, scopes (no Mail.Send), /me, Drafts and Sent
+        Items, the calendar; read-only, each problem with its fix (providers/outlook_check.py)."""
+        from providers.outlook_check import check
+        return check(self)
+
     def close(self) -> None:
         """Close the HTTP sessions. Safe to call twice."""
         self.graph.close()

@@ -10,7 +10,8 @@ every request's method, path, query parameters and JSON body against the discove
 inside google-api-python-client (unknown parameter, wrong type, wrong enum value -> 400 and a recorded
 violation); the bearer token on every API call; PKCE on the authorization code grant; at most 50 calls
 per batch. `violations` lists what went wrong; `requests` logs every call (batch inner calls included);
-`units` counts Gmail quota units. Faults on demand: `fail(target, status, times)`, `expire_history()`,
+`units` counts Gmail quota units; an access token whose scopes are none of those the discovery document
+lists for the method gets 403 insufficientPermissions, as Google answers. Faults on demand: `fail(target, status, times)`, `expire_history()`,
 `expire_sync_tokens()`, `revoke_refresh_tokens()`, `expire_access_tokens()`.
 
 The mailbox and calendar state lives in `gmail_store.MailStore`, the methods in `gmail_api.GmailApi`.
@@ -93,6 +94,7 @@ class FakeGoogle:
         self.faults: list[Fault] = []
         self.refresh_tokens: dict[str, tuple[str, ...]] = {}
         self.access_tokens: dict[str, float] = {}
+        self.access_scopes: dict[str, tuple[str, ...]] = {}  # access token -> the scopes it was issued for
         self.codes: dict[str, dict[str, Any]] = {}
         self.token_requests: list[dict[str, str]] = []
         self._lock = threading.Lock()
@@ -245,6 +247,12 @@ class FakeGoogle:
             self.violation(str(exc))
             return 400, {}, ApiError(400, str(exc), "invalidArgument").body()
         entry.method_id = checked.method_id
+        allowed = set(checker.scopes.get(checked.method_id, ()))
+        with self._lock:
+            held = set(self.access_scopes.get(token, ()))
+        if allowed and not allowed & held:
+            return 403, {}, ApiError(403, "Request had insufficient authentication scopes.",
+                                     "insufficientPermissions").body()
         fault = self._fault(checked.method_id)
         if fault is not None:
             return self._fault_response(fault)
@@ -408,6 +416,7 @@ class FakeGoogle:
         access = "ya29.fake-" + secrets.token_urlsafe(24)
         with self._lock:
             self.access_tokens[access] = time.time() + self.token_lifetime
+            self.access_scopes[access] = tuple(scopes)
         reply: dict[str, Any] = {"access_token": access, "expires_in": self.token_lifetime,
                                  "scope": " ".join(scopes), "token_type": "Bearer"}
         if grant == "authorization_code":

@@ -84,6 +84,7 @@ class GmailApi:
             "gmail.users.drafts.get": self.drafts_get,
             "calendar.events.list": self.events_list,
             "calendar.events.get": self.events_get,
+            "calendar.calendarList.get": self.calendar_list_get,
         }
 
     def handle(self, req: Checked) -> dict[str, Any]:
@@ -222,6 +223,19 @@ class GmailApi:
         if extra is None:
             raise NotFound("Not Found")
         return extra
+
+    def calendar_list_get(self, req: Checked) -> dict[str, Any]:
+        """The calendarListEntry of the primary calendar or of one in `calendar.extra` (read-only fields
+        as in the CalendarList reference); 404 for any other id."""
+        cal = req.path_params["calendarId"]
+        me = self.store.address()
+        primary = cal in ("primary", me)
+        if not primary and cal not in self.store.calendar.extra:
+            raise NotFound("Not Found")
+        return {"kind": "calendar#calendarListEntry", "etag": f'"{self.store.calendar.version}"',
+                "id": me if primary else cal, "summary": me if primary else cal.split("@", 1)[0],
+                "timeZone": "UTC", "accessRole": "owner" if primary else "reader",
+                "defaultReminders": [], "primary": primary, "selected": True}
 
     def events_get(self, req: Checked) -> dict[str, Any]:
         event = self._calendar(req).get(req.path_params["eventId"])

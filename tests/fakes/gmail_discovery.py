@@ -62,6 +62,7 @@ class DiscoveryValidator:
         self.global_params: dict[str, Any] = doc.get("parameters", {})
         self.prefix = "/" + doc.get("servicePath", "").lstrip("/")
         self.routes: dict[str, list[Route]] = {}
+        self.scopes: dict[str, list[str]] = {}  # method id -> the OAuth scopes any one of which allows it
         self._collect(doc)
 
     def _collect(self, node: dict[str, Any]) -> None:
@@ -70,6 +71,7 @@ class DiscoveryValidator:
             pattern, names, literal = _compile(template)
             self.routes.setdefault(spec["httpMethod"], []).append(
                 Route(spec["id"], spec, pattern, names, literal))
+            self.scopes[spec["id"]] = list(spec.get("scopes", ()))
         for child in node.get("resources", {}).values():
             self._collect(child)
 

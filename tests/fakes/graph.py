@@ -5,7 +5,8 @@
 prints the [account] TOML table that points the Outlook provider at it (client id, authority, graph_url,
 a token cache it accepts, the CA file of its TLS certificate), then one empty line, then serves until
 SIGTERM. In tests, `GraphFake(root).start()` does the same in-process and exposes the faults:
-`fail(status, times, retry_after, match, inner)`, `expire_delta_tokens()`, `identity.refuse()`, and what
+`fail(status, times, retry_after, match, inner)`, `expire_delta_tokens()`, `identity.refuse()`,
+`identity.granted` (the scopes every token carries, e.g. widened with Mail.Send), and what
 was asked (`requests`, `violations`, `max_in_flight`).
 
 HTTPS only (MSAL refuses http:// authorities), with a certificate from a throwaway CA in a temp folder;

@@ -2,7 +2,8 @@
 
 Shapes follow Microsoft's documented samples (shared/corpus/external/msgraph-graph-mocks). A request real
 Graph would reject, or one this agent must never make, answers with Graph's error shape AND is recorded in
-`violations`, which the tests assert empty: an unknown `$select` field, `$select` on calendarView/delta,
+`violations`, which the tests assert empty: an unknown `$select` field (message, mailFolder, event),
+`$select` on calendarView/delta, calendarView without startDateTime/endDateTime,
 conversationId (or another read-only property) on create, comment and message.body together on
 createReply, a PATCH of a message that is not a draft, a $batch of more than 20, a request without
 `Prefer: IdType="ImmutableId"`, more than 4 requests in flight, and any send/reply/forward/move/copy or
@@ -40,6 +41,16 @@ DEFAULT_FIELDS = MESSAGE_FIELDS - {"uniqueBody", "internetMessageHeaders"}
 WRITABLE = {"subject", "body", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "importance",
             "internetMessageId", "internetMessageHeaders", "from", "sender", "isReadReceiptRequested",
             "isDeliveryReceiptRequested", "categories", "flag"}
+FOLDER_FIELDS = {"id", "displayName", "parentFolderId", "childFolderCount", "unreadItemCount", "totalItemCount",
+                 "sizeInBytes", "isHidden"}
+EVENT_FIELDS = {  # the event properties of Graph v1.0 (those graph_store.event_body fills, and the rest)
+    "id", "createdDateTime", "lastModifiedDateTime", "changeKey", "categories", "transactionId",
+    "originalStartTimeZone", "originalEndTimeZone", "iCalUId", "uid", "reminderMinutesBeforeStart", "isReminderOn",
+    "hasAttachments", "subject", "bodyPreview", "importance", "sensitivity", "isAllDay", "isCancelled",
+    "isOrganizer", "responseRequested", "seriesMasterId", "showAs", "type", "webLink", "onlineMeetingUrl",
+    "isOnlineMeeting", "onlineMeetingProvider", "allowNewTimeProposals", "isDraft", "hideAttendees", "recurrence",
+    "responseStatus", "body", "start", "end", "location", "locations", "attendees", "organizer", "onlineMeeting",
+    "originalStart", "cancelledOccurrences", "occurrenceId"}
 FOLDER_ALIASES = {"inbox": "inbox", "sentitems": "sentitems", "drafts": "drafts"}
 FORBIDDEN = {"send", "sendmail", "reply", "replyall", "forward", "move", "copy", "permanentdelete"}
 _FOLDER = r"mailFolders(?:\('(?P<f>[^']+)'\)|/(?P<g>[^/]+))"
@@ -113,7 +124,7 @@ class GraphApi:
             folder = FOLDER_ALIASES.get((m["f"] or m["g"]).lower())
             if folder is None:
                 return _err(404, "ErrorInvalidIdMalformed", "Id is malformed.")
-            return 200, {}, {"id": FOLDER_IDS[folder], "displayName": folder.capitalize()}
+            return self._folder(folder, query)
         m = re.fullmatch(r"me/" + _FOLDER + r"/messages", path)
         if m and method == "GET":
             return self._list(FOLDER_ALIASES.get((m["f"] or m["g"]).lower(), ""), query, prefer)
@@ -141,6 +152,8 @@ class GraphApi:
             return self._patch(unquote(m[1]), body)
         if path == "me/calendarView/delta" and method == "GET":
             return self._calendar_delta(query, prefer)
+        if path == "me/calendarView" and method == "GET":
+            return self._calendar_view(query)
         self.violation(f"{method} {path}: not an endpoint the provider should call")
         return _err(400, "BadRequest", f"Resource not found for the segment '{path}'.")
 
@@ -337,6 +350,50 @@ class GraphApi:
                 if gone_seq > seq and gone_id not in self.store.events:
                     values.append({"id": gone_id, "@removed": {"reason": "deleted"}})
         return self._paged("event", path, values, {"start": start, "end": end}, prefer)
+
+    def _calendar_view(self, query: dict[str, str]) -> tuple[int, dict, Any]:
+        """GET /me/calendarView: startDateTime and endDateTime required; $top, $select (event properties),
+        $orderby, $skip allowed; the events overlapping the window, in start order."""
+        bad = set(query) - {"startDateTime", "endDateTime", "$top", "$select", "$orderby", "$skip"}
+        if bad:
+            self.violation(f"calendarView does not take {sorted(bad)}")
+            return _err(400, "BadRequest", f"Unsupported query option {sorted(bad)}")
+        if "startDateTime" not in query or "endDateTime" not in query:
+            self.violation("calendarView without startDateTime and endDateTime")
+            return _err(400, "ErrorInvalidParameter", "This request requires a time window specified by the query "
+                                                      "string parameters StartDateTime and EndDateTime.")
+        fields = {f.strip() for f in query.get("$select", "").split(",") if f.strip()}
+        if fields - EVENT_FIELDS:
+            self.violation(f"$select names unknown event properties {sorted(fields - EVENT_FIELDS)}")
+            return _err(400, "RequestBroker--ParseUri", "Could not find a property named in $select.")
+        try:
+            lo, hi = datetime.fromisoformat(query["startDateTime"]), datetime.fromisoformat(query["endDateTime"])
+            top, skip = int(query.get("$top", "10")), int(query.get("$skip", "0"))
+        except ValueError:
+            return _err(400, "ErrorInvalidParameter", "A query parameter is not valid.")
+        found = []
+        for _event_id, (body, _changed) in sorted(self.store.calendar().items()):
+            s = datetime.fromisoformat(body["start"]["dateTime"][:19]).replace(tzinfo=UTC)
+            e = datetime.fromisoformat(body["end"]["dateTime"][:19]).replace(tzinfo=UTC)
+            if s < hi and e > lo:
+                found.append((s, {k: v for k, v in body.items() if not fields or k in fields | {"id"}}))
+        found.sort(key=lambda pair: pair[0])
+        values = [item for _s, item in found[skip:skip + top]]
+        return 200, {}, {"@odata.context": f"{self.base}/$metadata#users('fake-user')/calendarView", "value": values}
+
+    def _folder(self, folder: str, query: dict[str, str]) -> tuple[int, dict, Any]:
+        """GET /me/mailFolders('name'): the mailFolder resource, $select checked against its properties."""
+        fields = {f.strip() for f in query.get("$select", "").split(",") if f.strip()} or set(FOLDER_FIELDS)
+        if fields - FOLDER_FIELDS:
+            self.violation(f"$select names unknown mailFolder properties {sorted(fields - FOLDER_FIELDS)}")
+            return _err(400, "RequestBroker--ParseUri", "Could not find a property named in $select.")
+        items = list(self.store.in_folder(folder))
+        full = {"id": FOLDER_IDS[folder], "displayName": {"sentitems": "Sent Items"}.get(folder, folder.capitalize()),
+                "parentFolderId": "AQMkAGFrootAAA=", "childFolderCount": 0,
+                "unreadItemCount": sum(1 for i in items if "S" not in i.flags), "totalItemCount": len(items),
+                "sizeInBytes": sum(i.path.stat().st_size for i in items if i.path.exists()), "isHidden": False}
+        return 200, {}, {"@odata.context": f"{self.base}/$metadata#users('fake-user')/mailFolders/$entity",
+                         **{k: v for k, v in full.items() if k in fields | {"id"}}}
 
     # -- lists -------------------------------------------------------------------------------------------
 

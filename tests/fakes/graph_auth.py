@@ -34,6 +34,7 @@ class Identity:
         self.refresh: set[str] = set()
         self.devices: dict[str, int] = {}  # device_code -> polls so far
         self.refused = False
+        self.granted = GRANTED  # the scopes every token answer carries; a test may widen them (Mail.Send)
         self.requests: list[tuple[str, str]] = []  # (method, path) of every identity request
         self._lock = threading.Lock()
 
@@ -125,6 +126,6 @@ class Identity:
                   "exp": now + 3600, "name": "Jordan Lee", "oid": USER_OID, "preferred_username": self.user,
                   "sub": "sub-" + USER_OID, "tid": TENANT, "ver": "2.0"}
         id_token = f"{_b64({'alg': 'none', 'typ': 'JWT'})}.{_b64(claims)}."
-        return {"token_type": "Bearer", "scope": GRANTED, "expires_in": 3599, "ext_expires_in": 3599,
+        return {"token_type": "Bearer", "scope": self.granted, "expires_in": 3599, "ext_expires_in": 3599,
                 "access_token": access, "refresh_token": self.issue_refresh_token(), "id_token": id_token,
                 "client_info": _b64({"uid": USER_OID, "utid": TENANT})}

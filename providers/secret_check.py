@@ -1,0 +1,26 @@
+"""For the providers' `doctor` checks: is a secret file private to its user (B22)?"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+Result = tuple[str, bool, str]
+
+
+def private_file(path: Path, what: str, unreadable_fix: str) -> Result:
+    """B22 for a secret file: mode 600 (else the chmod); its folder not writable by others (they could swap
+    the file), and 700 when it is the `secrets` folder `connect` made."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        folder = stat.S_IMODE(path.parent.stat().st_mode)
+    except FileNotFoundError:
+        return (what, False, f"{path} does not exist; {unreadable_fix}")
+    except OSError as exc:
+        return (what, False, f"{path} cannot be read ({exc.strerror or exc}); {unreadable_fix}")
+    if mode & 0o077:
+        return (what, False, f"{path} is mode {mode:o}, readable by other users (B22); run: chmod 600 {path}")
+    if folder & 0o022 or (folder & 0o077 and path.parent.name == "secrets"):
+        return (what, False, (f"the folder {path.parent} is mode {folder:o}, open to other users (B22); "
+                             f"run: chmod 700 {path.parent}"))
+    return (what, True, f"{path} (mode 600, folder {folder:o})")
