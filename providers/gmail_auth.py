@@ -127,14 +127,14 @@ def _oauthlib_settings(client_config: dict[str, Any]) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def connect(client_secrets: Path, *, config_dir: Path, no_browser: bool, port: int, calendars: list[str],
-            prompt: Callable[[str], str], echo: Callable[[str], None]) -> dict[str, Any]:
-    """Sign in once and store the token 0600 in <config_dir>/secrets/; return the [account] table."""
+def sign_in(client_secrets: Path, scopes: list[str], *, no_browser: bool, port: int,
+            prompt: Callable[[str], str], echo: Callable[[str], None], reconnect: str) -> Credentials:
+    """The installed-app flow with PKCE: a loopback redirect, or with `no_browser` the printed address and
+    the pasted redirect (providers.md §1). Returns credentials holding a refresh token and every scope asked
+    for; AuthError (naming `reconnect`) or ConfigError (a bad client file) otherwise."""
     from google_auth_oauthlib.flow import InstalledAppFlow
     from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
-    wanted = ["primary", *[c for c in calendars if c and c != "primary"]]
-    scopes = scopes_for(wanted)
     try:
         flow = InstalledAppFlow.from_client_secrets_file(str(client_secrets), scopes=scopes)
     except (ValueError, KeyError, OSError) as exc:
@@ -158,7 +158,7 @@ def connect(client_secrets: Path, *, config_dir: Path, no_browser: bool, port: i
                 pasted = prompt("Address of the page that did not load").strip()
                 if not pasted.startswith(flow.redirect_uri.rstrip("/")) or "code=" not in pasted:
                     raise AuthError(f"that is not the address the sign-in led to (it starts with "
-                                    f"{flow.redirect_uri} and holds code=...); run: {RECONNECT} --no-browser")
+                                    f"{flow.redirect_uri} and holds code=...); run: {reconnect} --no-browser")
                 # The flow only accepts https addresses: the same rewrite run_local_server does.
                 flow.fetch_token(authorization_response=pasted.replace("http:", "https:", 1))
             else:
@@ -166,16 +166,25 @@ def connect(client_secrets: Path, *, config_dir: Path, no_browser: bool, port: i
                                       authorization_prompt_message="If no browser opened, visit this address:\n{url}",
                                       success_message="Signed in. You can close this tab and return to the terminal.")
     except OAuth2Error as exc:
-        raise AuthError(f"Google refused the sign-in ({exc.error}: {exc.description or ''}); run: {RECONNECT}") from exc
+        raise AuthError(f"Google refused the sign-in ({exc.error}: {exc.description or ''}); run: {reconnect}") from exc
     creds = flow.credentials
     if not creds.refresh_token:
         raise AuthError(f"Google returned no refresh token, so the agent could not run unattended; "
-                        f"remove the app's access at https://myaccount.google.com/permissions and run: {RECONNECT}")
+                        f"remove the app's access at https://myaccount.google.com/permissions and run: {reconnect}")
     granted = set(getattr(creds, "granted_scopes", None) or creds.scopes or [])
     missing = [s for s in scopes if s not in granted]
     if granted and missing:
         raise AuthError("the sign-in did not allow " + ", ".join(s.rsplit("/", 1)[-1] for s in missing)
-                        + f"; run {RECONNECT} again and tick every box on the consent screen")
+                        + f"; run {reconnect} again and tick every box on the consent screen")
+    return creds
+
+
+def connect(client_secrets: Path, *, config_dir: Path, no_browser: bool, port: int, calendars: list[str],
+            prompt: Callable[[str], str], echo: Callable[[str], None]) -> dict[str, Any]:
+    """Sign in once and store the token 0600 in <config_dir>/secrets/; return the [account] table."""
+    wanted = ["primary", *[c for c in calendars if c and c != "primary"]]
+    creds = sign_in(client_secrets, scopes_for(wanted), no_browser=no_browser, port=port, prompt=prompt,
+                    echo=echo, reconnect=RECONNECT)
     secrets_dir = Path(config_dir) / "secrets"
     secrets_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     secrets_dir.chmod(0o700)

@@ -207,7 +207,8 @@ class GoogleTokens:
             code = next((c for c in GOOGLE_REFUSED if c in text), "")
             if code or not getattr(exc, "retryable", False):
                 why = code or (text.splitlines()[0][:160] if text else "no reason given")
-                hint = " (tokens of an OAuth app left in \"Testing\" expire after 7 days)" if code == "invalid_grant" else ""
+                hint = (" (tokens of an OAuth app left in \"Testing\" expire after 7 days)"
+                        if code == "invalid_grant" else "")
                 raise AuthError(f"Google refused the saved Gmail IMAP sign-in ({why}){hint}; "
                                 f"run: {self.reconnect}") from None
             raise UnreachableError(f"Google's sign-in service failed ({text[:160]}); try again later") from None
@@ -222,50 +223,10 @@ class GoogleTokens:
 def google_installed_flow(client_secrets: Path, token_file: Path, *, no_browser: bool,
                           prompt: Callable[[str], str], echo: Callable[[str], None], reconnect: str,
                           port: int = 0) -> None:
-    """Sign in once (installed-app flow with PKCE, as gmail_auth.connect) for the IMAP scope alone and
-    store the token file 0600 in a 0700 folder."""
-    from google_auth_oauthlib.flow import InstalledAppFlow
-    from oauthlib.oauth2.rfc6749.errors import OAuth2Error
-
-    try:
-        flow = InstalledAppFlow.from_client_secrets_file(str(client_secrets), scopes=[GOOGLE_IMAP_SCOPE])
-    except (ValueError, KeyError, OSError) as exc:
-        raise ConfigError(f"--client-secrets {client_secrets}: not an OAuth client file from the Google Cloud "
-                          f"console ({type(exc).__name__}); download the JSON of a \"Desktop app\" client "
-                          f"(APIs & Services > Credentials)") from None
-    if flow.client_type != "installed":
-        raise ConfigError(f"--client-secrets {client_secrets} is a \"{flow.client_type}\" client; create an "
-                          f"OAuth client of type \"Desktop app\" and download its JSON")
-    try:
-        with gmail_auth._oauthlib_settings(flow.client_config):
-            if no_browser:
-                flow.redirect_uri = f"http://localhost:{port or gmail_auth.DEFAULT_NO_BROWSER_PORT}/"
-                url, _state = flow.authorization_url(access_type="offline", prompt="consent")
-                echo("Open this address in a browser (on any machine), sign in and allow access:")
-                echo("")
-                echo(url)
-                echo("")
-                echo(f"The browser then tries to open {flow.redirect_uri} and shows an error page. "
-                     "Copy that page's full address from the address bar and paste it here.")
-                pasted = prompt("Address of the page that did not load").strip()
-                if not pasted.startswith(flow.redirect_uri.rstrip("/")) or "code=" not in pasted:
-                    raise AuthError(f"that is not the address the sign-in led to (it starts with "
-                                    f"{flow.redirect_uri} and holds code=...); run: {reconnect} --no-browser")
-                flow.fetch_token(authorization_response=pasted.replace("http:", "https:", 1))
-            else:
-                flow.run_local_server(open_browser=True, port=port, access_type="offline", prompt="consent",
-                                      authorization_prompt_message="If no browser opened, visit this address:\n{url}",
-                                      success_message="Signed in. You can close this tab and return to the terminal.")
-    except OAuth2Error as exc:
-        raise AuthError(f"Google refused the sign-in ({exc.error}: {exc.description or ''}); run: {reconnect}") from None
-    creds = flow.credentials
-    if not creds.refresh_token:
-        raise AuthError(f"Google returned no refresh token, so the agent could not run unattended; remove the "
-                        f"app's access at https://myaccount.google.com/permissions and run: {reconnect}")
-    granted = set(getattr(creds, "granted_scopes", None) or creds.scopes or [])
-    if granted and GOOGLE_IMAP_SCOPE not in granted:
-        raise AuthError(f"the sign-in did not allow full mail access ({GOOGLE_IMAP_SCOPE}), which IMAP needs; "
-                        f"run {reconnect} again and tick the box on the consent screen")
+    """Sign in once (the installed-app flow of gmail_auth) for the IMAP scope alone and store the token
+    file 0600 in a 0700 folder."""
+    creds = gmail_auth.sign_in(client_secrets, [GOOGLE_IMAP_SCOPE], no_browser=no_browser, port=port,
+                               prompt=prompt, echo=echo, reconnect=reconnect)
     token_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     token_file.parent.chmod(0o700)
     gmail_auth.save_credentials(creds, token_file)
