@@ -23,8 +23,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, Sequence
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from agent.errors import EXIT_FAILED, EXIT_UNREACHABLE, AgentError
+from agent.errors import EXIT_FAILED, EXIT_UNREACHABLE, AgentError, ConfigError
 from agent.model import DraftRecord, Event, Message
 
 
@@ -83,6 +84,17 @@ class Provider(Protocol):
     def close(self) -> None:
         """Release connections. Safe to call twice."""
         ...
+
+
+def account_zone(account: dict[str, Any]) -> ZoneInfo:
+    """The user's zone, which the runner injects into the account as `_tz` (UTC when absent): providers
+    need it for naive Date headers and floating times. ConfigError when it is not a zone."""
+    value = account.get("_tz", "UTC")
+    try:
+        return value if isinstance(value, ZoneInfo) else ZoneInfo(str(value))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"user.timezone = {value!r} is not an IANA time zone; use a name like "
+                          f"\"America/New_York\"") from exc
 
 
 class ProviderFactory(Protocol):

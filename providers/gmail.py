@@ -39,7 +39,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import google_auth_httplib2
 import httplib2
@@ -51,7 +51,7 @@ from agent import mime
 from agent.errors import ConfigError, MalformedInput
 from agent.model import DraftRecord, Message
 from providers import gmail_auth
-from providers.base import SyncBatch, UnreachableError
+from providers.base import SyncBatch, UnreachableError, account_zone
 from providers.gmail_auth import connect  # noqa: F401 - the CLI calls providers.gmail.connect
 from providers.gmail_calendar import sync_calendars
 from providers.gmail_transport import TRANSPORT_ERRORS, Transport, auth_error
@@ -115,12 +115,7 @@ def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise ConfigError(f"{where}.{key} must be a whole number from {low} to {high} (default {default})")
         numbers[key] = value
-    tz_value = account.get("_tz", "UTC")
-    try:
-        tz = tz_value if isinstance(tz_value, ZoneInfo) else ZoneInfo(str(tz_value))
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"user.timezone = {tz_value!r} is not an IANA time zone; use a name like "
-                          f"\"America/New_York\"") from exc
+    tz = account_zone(account)
     creds = gmail_auth.load_credentials(token_file, token_uri=token_uri, where=where)
     base = api.rstrip("/") + "/" if api else None
     return GmailProvider(creds=creds, token_file=token_file, tz=tz, calendars=[c.strip() for c in calendars],
@@ -303,7 +298,8 @@ class GmailProvider:
     def _may_matter(labels: set[str], meta: dict[str, Any]) -> bool:
         if "SENT" in labels:
             return True
-        headers = {h.get("name", "").lower(): str(h.get("value", "")) for h in meta.get("payload", {}).get("headers", [])}
+        headers = {h.get("name", "").lower(): str(h.get("value", ""))
+                   for h in meta.get("payload", {}).get("headers", [])}
         if "calendar" in headers.get("content-type", "").lower():
             return True
         if labels & BULK_LABELS or headers.get("list-id"):

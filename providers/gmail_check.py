@@ -70,7 +70,8 @@ def check(provider: GmailProvider) -> list[Result]:
         for label, what in (("DRAFT", "Drafts label"), ("SENT", "Sent label")):
             out.append((what, True, f"{label} found") if label in ids else
                        (what, False, (f"{address} has no {label} system label: is this a Gmail mailbox? "
-                                     f"Check the account in the token file, and reconnect with: {reconnect(provider.calendars)}")))
+                                     f"Check the account in the token file, and reconnect with: "
+                                     f"{reconnect(provider.calendars)}")))
     out += [_calendar(provider, cal, address) for cal in provider.calendars]
     return out
 

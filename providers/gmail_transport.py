@@ -158,7 +158,8 @@ class Transport:
                     continue
                 raise UnreachableError(f"Google's API could not be reached ({type(exc).__name__}: {exc})") from exc
 
-    def batch(self, requests: dict[str, HttpRequest], method_id: str, batch_uri: str) -> dict[str, dict[str, Any] | None]:
+    def batch(self, requests: dict[str, HttpRequest], method_id: str,
+              batch_uri: str) -> dict[str, dict[str, Any] | None]:
         """Execute many calls of one method in batches of BATCH_SIZE; failed calls are retried in later
         batches. Returns key -> response, or None where the item is gone (404)."""
         results: dict[str, dict[str, Any] | None] = {}

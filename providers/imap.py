@@ -37,8 +37,8 @@ from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 from agent import mime
 from agent.errors import ConfigError, MalformedInput
 from agent.model import DraftRecord, Message
-from providers.base import ProviderError, SyncBatch, UnreachableError
-from providers.imap_config import DEFAULT_AUTHORITY, DEFAULT_TIMEOUT, account_zone, parse_settings
+from providers.base import ProviderError, SyncBatch, UnreachableError, account_zone
+from providers.imap_config import DEFAULT_AUTHORITY, DEFAULT_TIMEOUT, parse_settings
 from providers.imap_connection import DROPPED, CommandCounter, discard, open_connection
 from providers.imap_drafts import draft_status, lookup
 from providers.imap_folders import FolderFinder
@@ -84,7 +84,9 @@ def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -
             secret, refresh = source.token, source.refresh
     else:
         password = find_password(settings, config_dir)
-        secret = lambda: password
+
+        def secret() -> str:
+            return password
     return ImapProvider(settings, secret, tz=account_zone(account), refresh=refresh, config_dir=config_dir)
 
 

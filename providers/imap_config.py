@@ -24,7 +24,6 @@ import shlex
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agent.errors import ConfigError
 
@@ -192,16 +191,6 @@ def reconnect_command(settings: dict[str, Any], account: dict[str, Any]) -> str:
     else:
         words += ["--client-secrets", "FILE"]
     return shlex.join(words)
-
-
-def account_zone(account: dict[str, Any]) -> ZoneInfo:
-    """The user's zone the runner injected as `_tz` (UTC when absent); ConfigError when it is not one."""
-    value = account.get("_tz", "UTC")
-    try:
-        return value if isinstance(value, ZoneInfo) else ZoneInfo(str(value))
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"user.timezone = {value!r} is not an IANA time zone; use a name like "
-                          f"\"America/New_York\"") from exc
 
 
 def is_loopback(host: str) -> bool:

@@ -40,12 +40,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from agent import mime
 from agent.errors import ConfigError, MalformedInput
 from agent.model import DraftRecord, Message
-from providers.base import ProviderError, SyncBatch, UnreachableError
+from providers.base import ProviderError, SyncBatch, UnreachableError, account_zone
 from providers.outlook_auth import DEFAULT_AUTHORITY, TokenSource, device_flow
 from providers.outlook_events import parse_instant, removed_event, to_event
 from providers.outlook_http import GraphClient, GraphError, TlsSession
@@ -101,12 +101,7 @@ def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -
     if ca_file is not None and not ca_file.is_file():
         raise ConfigError(f"{where}.tls_ca_file = {str(ca_file)!r} is not a file; point it at a PEM file of "
                           f"certificate authorities, or remove the key to use the system's")
-    tz_value = account.get("_tz", "UTC")
-    try:
-        tz = tz_value if isinstance(tz_value, ZoneInfo) else ZoneInfo(str(tz_value))
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"user.timezone = {tz_value!r} is not an IANA time zone; use a name like "
-                          f"\"America/New_York\"") from exc
+    tz = account_zone(account)
     verify: bool | str = str(ca_file) if ca_file else True
     http_client = account.get("_http_client")
     if http_client is None:

@@ -144,7 +144,8 @@ def _folder(provider: OutlookProvider, folder: str, what: str) -> Result:
         return (what, False, (f"Microsoft Graph found no {what} in this mailbox ({status}); sign in to Outlook on "
                              f"the web once so that Exchange creates its default folders, then run doctor again"))
     count = body.get("totalItemCount")
-    return (what, True, f"{body.get('displayName') or folder} readable" + (f", {count} item(s)" if count is not None else ""))
+    items = f", {count} item(s)" if count is not None else ""
+    return (what, True, f"{body.get('displayName') or folder} readable{items}")
 
 
 def _calendar(provider: OutlookProvider) -> Result:
