@@ -54,7 +54,7 @@ from providers import gmail_auth
 from providers.base import SyncBatch, UnreachableError, account_zone
 from providers.gmail_auth import connect  # noqa: F401 - the CLI calls providers.gmail.connect
 from providers.gmail_calendar import sync_calendars
-from providers.gmail_transport import TRANSPORT_ERRORS, Transport, auth_error
+from providers.gmail_transport import TRANSPORT_ERRORS, AnswerLost, SendOnceHttp, Transport, auth_error
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +139,8 @@ class GmailProvider:
         self.stats: dict[str, int] = {}
         self._http = httplib2.Http(timeout=60)
         self._authed = google_auth_httplib2.AuthorizedHttp(creds, http=self._http)
+        # drafts.create goes through an Http that never sends it twice (B20): see gmail_transport.SendOnceHttp
+        self._once = google_auth_httplib2.AuthorizedHttp(creds, http=SendOnceHttp(timeout=60))
         self.transport = Transport(self._authed, units_per_minute=units_per_minute, max_retries=max_retries,
                                    stats=self.stats)
         self._saved = gmail_auth.fingerprint(creds)
@@ -337,8 +339,17 @@ class GmailProvider:
         if reply_to is not None and reply_to.thread_id:
             message["threadId"] = reply_to.thread_id
         gmail = self._service("gmail.v1")
-        result = self.transport.call(gmail.users().drafts().create(userId="me", body={"message": message}),
-                                     "gmail.users.drafts.create")
+        try:
+            result = self.transport.call(gmail.users().drafts().create(userId="me", body={"message": message}),
+                                         "gmail.users.drafts.create", http=self._once, resend=False)
+        except AnswerLost as exc:
+            # Gmail may have made the draft: never post it again blindly (B20). If it is not found yet,
+            # the run stops here with the intent recorded; the next run looks for it again first.
+            ref = self.find_draft(message_id)
+            if ref is not None:
+                return ref
+            raise UnreachableError(f"{exc}; the next run checks whether the draft arrived before making it "
+                                   f"again") from exc
         self._save_token()
         return f"{result['id']}|{result.get('message', {}).get('id', '')}"
 
@@ -393,10 +404,11 @@ class GmailProvider:
             self._save_token()
         except OSError as exc:
             log.warning("could not save the refreshed Gmail token to %s: %s", self.token_file, exc.strerror or exc)
-        for conn in list(getattr(self._http, "connections", {}).values()):
-            try:
-                conn.close()
-            except OSError:
-                pass
-        self._http.connections = {}
+        for http in (self._http, self._once.http):
+            for conn in list(getattr(http, "connections", {}).values()):
+                try:
+                    conn.close()
+                except OSError:
+                    pass
+            http.connections = {}
         self._services.clear()

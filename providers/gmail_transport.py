@@ -43,6 +43,40 @@ RECONNECT = "interview-agent connect gmail --client-secrets FILE"
 TRANSPORT_ERRORS = (httplib2.HttpLib2Error, OSError, socket.timeout, auth_exceptions.TransportError)
 
 
+class AnswerLost(UnreachableError):
+    """A request that must not be sent twice went out, and its answer did not come back: the server may
+    have carried it out. The caller finds out (drafts.create: look the draft up by Message-ID)."""
+
+
+class _OneShot:
+    """A connection that refuses a second `request` within one `_conn_request` call."""
+
+    def __init__(self, conn: Any):
+        self._conn = conn
+        self._sent = False
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:
+        if self._sent:
+            self._conn.close()  # httplib2 reconnected to resend: drop that connection unused
+            raise AnswerLost("the answer to a request that must not be sent twice was lost")
+        self._sent = True
+        return self._conn.request(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+
+class SendOnceHttp(httplib2.Http):
+    """httplib2 sends a request again when its answer is lost (its "stale connection" retry), POST
+    included. For drafts.create that would make a second draft (B20), so this Http sends each POST once
+    and raises AnswerLost instead of resending."""
+
+    def _conn_request(self, conn: Any, request_uri: str, method: str, body: Any, headers: Any) -> Any:
+        if method == "POST":
+            conn = _OneShot(conn)
+        return super()._conn_request(conn, request_uri, method, body, headers)
+
+
 def reason_of(error: HttpError) -> str:
     try:
         data = json.loads(error.content.decode("utf-8", "replace"))
@@ -133,14 +167,18 @@ class Transport:
         self.stats["backoff_ms"] = self.stats.get("backoff_ms", 0) + int(delay * 1000)
         self.sleep(delay)
 
-    def call(self, request: HttpRequest, method_id: str, *, passthrough: tuple[int, ...] = ()) -> dict[str, Any]:
+    def call(self, request: HttpRequest, method_id: str, *, passthrough: tuple[int, ...] = (),
+             http: Any = None, resend: bool = True) -> dict[str, Any]:
         """Execute one request. HttpErrors whose status is in `passthrough` are raised as they are (the
-        caller handles 404 of history.list, 410 of a sync token); others are retried or mapped."""
+        caller handles 404 of history.list, 410 of a sync token); others are retried or mapped. With
+        `resend=False` a request whose answer may have been lost is not sent again: AnswerLost."""
         attempt = 0
         while True:
             self._count(method_id)
             try:
-                return request.execute(num_retries=0)
+                return request.execute(http=http, num_retries=0)
+            except AnswerLost:
+                raise
             except HttpError as exc:
                 if exc.resp.status in passthrough:
                     raise
@@ -152,6 +190,8 @@ class Transport:
             except auth_exceptions.RefreshError as exc:
                 raise auth_error(exc) from exc
             except TRANSPORT_ERRORS as exc:
+                if not resend and not isinstance(exc, (ConnectionRefusedError, socket.gaierror)):
+                    raise AnswerLost(f"no answer from Google ({type(exc).__name__})") from exc
                 if attempt < self.max_retries:
                     attempt += 1
                     self._backoff(attempt, exc)
