@@ -11,7 +11,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
-from agent import compose
 from agent.config import Identity, Profile
 from agent.lifecycle import Plan, resolve_missing
 from agent.model import DraftRecord, Interview, Message
@@ -62,6 +61,8 @@ def refresh_draft_states(provider: Provider, state: State, account: str, sent: S
 def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider, state: State, account: str,
             identity: Identity, profile: Profile, templates_dir: Path | None, now: datetime) -> Outcome:
     outcome = Outcome()
+    if plan.actions:
+        from agent import compose  # Jinja2 and the email package: only when there is something to draft
     for action in plan.actions:
         interview = interviews[action.interview_id]
         try:
