@@ -200,6 +200,7 @@ class ImapProvider:
         self.reconnects = 0
         self._client: IMAPClient | None = None
         self.folders = FolderFinder(settings)
+        self._drafts_unchanged = False  # set by sync from Drafts' STATUS
 
     # -- connection ----------------------------------------------------------------------------------
 
@@ -282,6 +283,10 @@ class ImapProvider:
             batch.messages.extend(messages)
             batch.skipped.extend(skipped)
         batch.cursor = {"v": CURSOR_VERSION, "folders": folders}
+        drafts_mark = self._op("reading the Drafts status",
+                               lambda c: self._drafts_mark(c, (cursor or {}).get("drafts")))
+        if drafts_mark is not None:
+            batch.cursor["drafts"] = drafts_mark
         batch.stats["imap_commands"] = self.counter.total - start
         batch.stats["imap_fetch_commands"] = self.counter.counts["FETCH"] - start_fetch
         batch.stats["reconnects"] = self.reconnects - reconnects_before
@@ -342,8 +347,23 @@ class ImapProvider:
                                        batch)
         return entry, messages, skipped
 
-    def _status(self, client: IMAPClient, name: str) -> dict[str, int] | None:
-        items = ["UIDVALIDITY", "UIDNEXT"]
+    def _drafts_mark(self, client: IMAPClient, old: Any) -> dict[str, Any] | None:
+        """Drafts' STATUS, kept in the cursor: when it is what the last run saw (and the server reports
+        flag changes through HIGHESTMODSEQ), `draft_status` needs no EXAMINE or FETCH."""
+        name = old.get("name") if isinstance(old, dict) else None
+        status = self._status(client, name, extra=("MESSAGES",)) if name else None
+        if status is None:
+            name = self.folders.drafts(client, create=False)
+            status = self._status(client, name, extra=("MESSAGES",)) if name else None
+        if status is None:
+            self._drafts_unchanged = False
+            return None
+        mark = {"name": name, **status}
+        self._drafts_unchanged = "highestmodseq" in status and mark == old
+        return mark
+
+    def _status(self, client: IMAPClient, name: str, extra: tuple[str, ...] = ()) -> dict[str, int] | None:
+        items = ["UIDVALIDITY", "UIDNEXT", *extra]
         if client.has_capability("CONDSTORE"):
             items.append("HIGHESTMODSEQ")
         try:
@@ -458,5 +478,7 @@ class ImapProvider:
         content, or another message in Drafts with that Message-ID) or "missing"."""
         if not drafts:
             return {}
+        if self._drafts_unchanged:  # nothing in Drafts changed since the last run's full check
+            return {d.key: "edited" if d.state == "edited" else "present" for d in drafts}
         return self._op("checking drafts",
                         lambda c: draft_status(c, drafts, self.folders.drafts(c, create=False)))

@@ -240,10 +240,10 @@ def test_unchanged_mailbox_costs_one_status_per_folder_and_no_fetch(mailbox, mak
     with caplog.at_level(logging.INFO, logger="providers.imap"):
         second = provider.sync(first.cursor, t - timedelta(days=30))
     provider.close()
-    assert "3 IMAP commands (0 FETCH)" in caplog.text
+    assert "4 IMAP commands (0 FETCH)" in caplog.text  # LOGIN, then one STATUS each: INBOX, Sent, Drafts
     assert second.messages == []
     assert second.stats["imap_fetch_commands"] == 0
-    assert dict(provider.counter.counts) == {"LOGIN": 1, "STATUS": 2, "LOGOUT": 1}
+    assert dict(provider.counter.counts) == {"LOGIN": 1, "STATUS": 3, "LOGOUT": 1}  # INBOX, Sent, Drafts
     # Dovecot's own count agrees: that session fetched no header and no body.
     [line] = _session_lines(imap_server, mailbox.user, log_before)
     assert "hdr_count=0 " in line and "body_count=0 " in line
@@ -666,3 +666,30 @@ def test_cli_connect_imap_with_password_command_writes_the_account_without_a_pas
     assert f"password_command = {json.dumps(command)}" in text
     assert mailbox.password not in text
     assert not (config.parent / "secrets").exists()
+
+
+def test_b20_unchanged_drafts_are_checked_by_one_status_not_a_fetch(mailbox, make_provider):
+    """With drafts to watch, a run where nothing changed still costs one STATUS per folder (issue 8)."""
+    t = now()
+    mailbox.deliver("inbox", mail("m", message_id="<m@acme-robotics.example>", date=t), when=t)
+    first = make_provider()
+    batch = first.sync(None, t - timedelta(days=30))
+    ref = first.create_draft(draft("<d1@example.net>"), message_id="<d1@example.net>", reply_to=None)
+    rec = record("<d1@example.net>", ref, key="k1")
+    assert first.draft_status([rec]) == {"k1": "present"}  # the run that made it checks in full
+    first.close()
+    second = make_provider()
+    batch = second.sync(batch.cursor, t - timedelta(days=30))  # Drafts changed since: a full check
+    assert second.draft_status([rec]) == {"k1": "present"}
+    second.close()
+    third = make_provider()
+    third.sync(batch.cursor, t - timedelta(days=30))
+    before = dict(third.counter.counts)
+    assert third.draft_status([rec]) == {"k1": "present"}
+    assert dict(third.counter.counts) == before  # no EXAMINE, no FETCH
+    third.close()
+    mailbox.delete_draft("<d1@example.net>")
+    fourth = make_provider()
+    fourth.sync(batch.cursor, t - timedelta(days=30))
+    assert fourth.draft_status([rec]) == {"k1": "missing"}  # the deletion shows in STATUS: full check
+    fourth.close()
