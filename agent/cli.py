@@ -248,7 +248,8 @@ def connect_maildir(obj: Ctx, path: Path) -> None:
               help="--oauth outlook: common, consumers, organizations, or a tenant's authority URL.")
 @click.option("--client-secrets", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
               help='--oauth google: your OAuth client file (type "Desktop app") from the Google Cloud console.')
-@click.option("--no-browser", is_flag=True, help="--oauth google: print the sign-in URL and accept the pasted redirect URL.")
+@click.option("--no-browser", is_flag=True,
+              help="--oauth google: print the sign-in URL and accept the pasted redirect URL.")
 @click.pass_obj
 def connect_imap(obj: Ctx, host: str, port: int, username: str, security: str, password_command: str,
                  oauth: str | None, client_id: str, authority: str, client_secrets: Path | None,

@@ -57,7 +57,8 @@ _LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})*\Z")
 # A msg-id we are willing to copy into In-Reply-To/References: printable ASCII, no spaces or brackets.
-_MSG_ID = re.compile(r"<[!-;=?-~]{1,250}>\Z")
+# Printable ASCII without <, > or an "=?" (a reader would decode an encoded word there, CR/LF and all: B21).
+_MSG_ID = re.compile(r"<(?!.*=\?)[!-;=?-~]{1,250}>\Z")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam"}
 
 

@@ -1,7 +1,7 @@
 """Kill points for the crash-safety tests (B20): the process dies with SIGKILL at a chosen step boundary.
 
 A step boundary is the moment right after a provider call (sync, create_draft, find_draft, draft_status)
-or a state write (store_sync, record_intent, record_created, forget_intent, set_draft_states,
+or a state write (store_sync, save_cursor, record_intent, record_created, forget_intent, set_draft_states,
 set_decision) returned. With `INTERVIEW_AGENT_KILL_AT=N` the N-th boundary of the process kills it, as
 a power cut or the OOM killer would: no cleanup, no `finally`, no flush. With
 `INTERVIEW_AGENT_KILL_COUNT_FILE=PATH` the number of boundaries passed so far is written to PATH at each
@@ -20,8 +20,8 @@ KILL_AT_ENV = "INTERVIEW_AGENT_KILL_AT"
 COUNT_FILE_ENV = "INTERVIEW_AGENT_KILL_COUNT_FILE"
 
 PROVIDER_CALLS = frozenset({"sync", "create_draft", "find_draft", "draft_status"})
-STATE_WRITES = frozenset({"store_sync", "record_intent", "record_created", "forget_intent", "set_draft_states",
-                          "set_decision"})
+STATE_WRITES = frozenset({"store_sync", "save_cursor", "record_intent", "record_created", "forget_intent",
+                          "set_draft_states", "set_decision"})
 
 _passed = 0  # boundaries passed in this process
 

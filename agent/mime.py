@@ -178,8 +178,8 @@ def _people(values: list[str]) -> tuple[Person, ...]:
     people = []
     for name, addr in email.utils.getaddresses(values):
         addr = clean_text(addr).replace(" ", "").lower()
-        if "@" not in addr:
-            continue
+        if addr.count("@") != 1 or any(c in addr for c in '<>,;:"()[]\\'):
+            continue  # not one plain address (e.g. "Bcc: x@y[," read as "x@y[,]"): never a person (B21)
         people.append(Person(email=addr, name=clean_text(_decode_words(name))))
     return tuple(people)
 

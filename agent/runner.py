@@ -6,15 +6,14 @@ import hashlib
 import logging
 import shlex
 import sys
-from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import providers
-from pathlib import Path
-
 from agent import killpoints, lifecycle
 from agent.config import Config
 from agent.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError
@@ -76,9 +75,12 @@ def run_account(config: Config, account: dict[str, Any], state: State, now: date
         for key, reason in batch.skipped:
             log.warning("skipped a malformed message %s: %s", key, reason)
         if not dry_run:
-            state.store_sync(name, batch.messages, batch.events, batch.events_complete, batch.cursor, now)
+            # The mail first, under the old cursor; the new one only once the drafts are checked, so that a
+            # run killed in between reads the same changes again (a cursor may vouch for Drafts: IMAP).
+            state.store_sync(name, batch.messages, batch.events, batch.events_complete, None, now)
             batch.messages.clear()  # stored: the plan reads them back from the store (memory on a first run)
             _check_drafts(provider, state, name, now)
+            state.save_cursor(name, batch.cursor)
             plan, found = _evaluate_cached(config, state, name, now)
         else:
             plan, found = _evaluate_with(config, state, name, batch, now)

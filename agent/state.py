@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -113,6 +114,7 @@ class State:
             conn.execute("PRAGMA foreign_keys=ON")
             state = cls(conn, path)
             state._migrate()
+            state._check_tables()
             return state
         except sqlite3.DatabaseError as exc:
             raise StateError(f"the state database {path} is unreadable ({exc}). Nothing was changed. "
@@ -130,6 +132,22 @@ class State:
                 for statement in filter(str.strip, sql.split(";")):
                     self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version={number}")
+
+    def _check_tables(self) -> None:
+        """The file passes SQLite's quick check and every table the migrations made is there: a damaged
+        database is refused, never patched up or rebuilt (that would draft everything again, B20)."""
+        damage = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]  # ~10 ms for 25 MB of state
+        if damage != "ok":
+            self.conn.close()
+            raise sqlite3.DatabaseError(f"damaged: {damage}")
+        wanted = {m for _name, sql in MIGRATIONS for m in re.findall(r"CREATE TABLE (\w+)", sql)}
+        found = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if wanted - found:
+            self.conn.close()
+            raise StateError(f"the state database {self.path} lacks the table(s) {', '.join(sorted(wanted - found))} "
+                             f"its schema version {SCHEMA_VERSION} should have: it was damaged or edited. Nothing "
+                             f"was changed. Restore it from a backup, or move it aside to start afresh (the agent "
+                             f"will then not know which drafts it already made: check your Drafts folder).")
 
     def check_integrity(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
@@ -159,10 +177,10 @@ class State:
         return json.loads(row[0]) if row and row[0] else None
 
     def store_sync(self, account: str, messages: Iterable[Message], events: Iterable[Event],
-                   events_complete: bool, cursor: dict, now: datetime) -> None:
-        """Messages, calendar changes and the new cursor, in one transaction: a crash keeps the old
-        cursor, so the same mail is read again, never lost. Any change to the stored mail or calendar
-        raises the account's content version (see `content_version`)."""
+                   events_complete: bool, cursor: dict | None, now: datetime) -> None:
+        """Messages, calendar changes and (unless `cursor` is None) the new cursor, in one transaction: a
+        crash keeps the old cursor, so the same mail is read again, never lost. Any change to the stored
+        mail or calendar raises the account's content version (see `content_version`)."""
         with self.transaction() as c:
             before = c.total_changes
             c.executemany(
@@ -181,13 +199,24 @@ class State:
                 changed = changed or bool(rows)
             c.executemany(
                 "INSERT OR REPLACE INTO calendar (account, uid, recurrence_id, data) VALUES (?,?,?,?)", rows)
-            text = json.dumps(cursor)
-            c.execute("INSERT INTO accounts (name, cursor, last_run) VALUES (?,?,?) "
-                      "ON CONFLICT(name) DO UPDATE SET last_run=excluded.last_run", (account, text, now.isoformat()))
-            # A cursor can be large (a Maildir's file names): rewritten only when it changed.
-            c.execute("UPDATE accounts SET cursor=? WHERE name=? AND cursor IS NOT ?", (text, account, text))
+            c.execute("INSERT INTO accounts (name, cursor, last_run) VALUES (?,NULL,?) "
+                      "ON CONFLICT(name) DO UPDATE SET last_run=excluded.last_run", (account, now.isoformat()))
+            if cursor is not None:
+                self._write_cursor(c, account, cursor)
             if changed:
                 c.execute("UPDATE accounts SET content_version = content_version + 1 WHERE name=?", (account,))
+
+    def save_cursor(self, account: str, cursor: dict) -> None:
+        """The provider's new cursor, once everything it vouches for is done (the runner saves it after the
+        drafts are checked: a cursor that says "Drafts unchanged" must not outlive an unfinished check)."""
+        with self.transaction() as c:
+            self._write_cursor(c, account, cursor)
+
+    @staticmethod
+    def _write_cursor(c: sqlite3.Connection, account: str, cursor: dict) -> None:
+        text = json.dumps(cursor)
+        # A cursor can be large (a Maildir's file names): rewritten only when it changed.
+        c.execute("UPDATE accounts SET cursor=? WHERE name=? AND cursor IS NOT ?", (text, account, text))
 
     def content_version(self, account: str) -> int:
         """Raised by every store_sync that changed the account's stored mail or calendar."""

@@ -5,11 +5,11 @@ Glossary
   other folders are dot-directories beside it (`.Sent`, `.Drafts`).
 - unique name: a Maildir file name up to its info part (`:2,<flags>`). Flags change when a mail client
   reads or answers a message, the unique name never does, so it is the message `key`.
-- cursor: `{"v": 2, "dirs": {"<dir>": {"mtime_ns": int, "keys": "unique\nunique..."}}}` with `<dir>`
-  relative to the root ("cur", "new", ".Sent/cur", ...). A directory whose mtime is unchanged has gained
-  and lost no file, so it is not listed again (the trick notmuch uses to stay fast on large trees), and
-  its names are not even split: one string per directory keeps a run with nothing new flat in the
-  mailbox's size. Version 1 (a list of names) is still read.
+- cursor: `{"v": 2, "dirs": {"<dir>": {"mtime_ns": int, "keys": "z:<base64 of zlib of unique\nunique...>"}}}`
+  with `<dir>` relative to the root ("cur", "new", ".Sent/cur", ...). A directory whose mtime is unchanged
+  has gained and lost no file, so it is not listed again (the trick notmuch uses to stay fast on large
+  trees), and its names are not even unpacked: one compressed string per directory (about 6 bytes a
+  message) keeps a run with nothing new flat in the mailbox's size. Version 1 (a list of names) is read.
 - draft ref: `"<unique>|<sha256 hex of the bytes written>"`; the hash tells an untouched draft from one
   the user edited in place.
 
@@ -22,6 +22,7 @@ B19: nothing here renames, rewrites or deletes a file outside `.Drafts/tmp`; inb
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import re
@@ -29,16 +30,14 @@ import secrets
 import socket
 import stat
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from agent import mime
 from agent.errors import ConfigError, MalformedInput
 from agent.model import DraftRecord, Message
 from providers.base import ProviderError, SyncBatch
@@ -128,9 +127,18 @@ def _norm_mid(value: str) -> str:
     return value if value.startswith("<") else f"<{value.strip('<>')}>"
 
 
+def _pack(keys: list[str]) -> str:
+    return "z:" + base64.b64encode(zlib.compress("\n".join(keys).encode("utf-8"), 6)).decode("ascii")
+
+
 def _keys(value: Any) -> list[str]:
-    """A directory's names as a cursor keeps them: one string (version 2) or a list (version 1)."""
+    """A directory's names as a cursor keeps them: a packed string (version 2) or a list (version 1)."""
     if isinstance(value, str):
+        if value.startswith("z:"):
+            try:
+                value = zlib.decompress(base64.b64decode(value[2:])).decode("utf-8")
+            except (ValueError, zlib.error):
+                return []  # a damaged cursor: the folder is read as if new (known mail is stored once)
         return value.split("\n") if value else []
     return list(value or ())
 
@@ -244,7 +252,7 @@ class MaildirProvider:
             keys = sorted(listed)
             # Trust this mtime next time only when a later change would surely show up as a new value.
             trusted = time.time_ns() - mtime_ns > RECENT_NS
-            new_dirs[rel] = {"mtime_ns": mtime_ns if trusted else -1, "keys": "\n".join(keys)}
+            new_dirs[rel] = {"mtime_ns": mtime_ns if trusted else -1, "keys": _pack(keys)}
             for key, item in listed.items():
                 if key in seen or key in candidates:
                     continue
@@ -267,7 +275,7 @@ class MaildirProvider:
             for sub in ("new", "cur"):
                 entry = new_dirs.get(self._rel(path / sub))
                 if entry is not None:
-                    entry["keys"] = "\n".join(k for k in _keys(entry["keys"]) if k not in vanished)
+                    entry["keys"] = _pack([k for k in _keys(entry["keys"]) if k not in vanished])
 
     def _rel(self, directory: Path) -> str:
         return directory.relative_to(self.root).as_posix()
@@ -303,6 +311,8 @@ class MaildirProvider:
         batch.stats["headers_read"] += 1
         batch.stats["bytes_read"] += len(head)
         received = datetime.fromtimestamp(item.mtime, UTC).astimezone(self.tz)
+        from agent import mime  # the email package is loaded only when there is mail to read
+
         when = mime.header_date(head, tz=self.tz, received=received)
         return when is not None and not _on_or_after(when, since)
 
@@ -338,6 +348,8 @@ class MaildirProvider:
         batch.stats["bytes_read"] += len(raw)
         received = datetime.fromtimestamp(item.mtime, UTC).astimezone(self.tz)
         try:
+            from agent import mime
+
             return mime.parse_message(raw, key=item.key, folder=folder, tz=self.tz, received=received)
         except MalformedInput as exc:
             batch.skipped.append((item.key, str(exc) or "malformed mail"))
@@ -491,6 +503,9 @@ class MaildirProvider:
             return ""
         except OSError as exc:
             raise ProviderError(f"cannot read the draft {path}: {exc}") from exc
+        from email.parser import BytesHeaderParser
+        from email.policy import compat32
+
         value = BytesHeaderParser(policy=compat32).parsebytes(head).get("Message-ID")
         return _norm_mid(str(value)) if value else ""
 

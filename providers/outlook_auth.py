@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import msal
 import requests
 
+from agent.errors import ConfigError
 from providers.base import AuthError, ProviderError, UnreachableError
 
 GRAPH_RESOURCE = "https://graph.microsoft.com/"
@@ -44,6 +45,9 @@ def load_cache(path: Path) -> msal.SerializableTokenCache:
     """The token cache stored at `path` (an empty one when the file does not exist)."""
     cache = msal.SerializableTokenCache()
     try:
+        if path.stat().st_mode & 0o077:  # B22: a token cache others could read is refused, with the fix
+            raise ConfigError(f"the Outlook token cache {path} can be read by other users; run `chmod 600 {path}` "
+                              f"(B22: secrets are kept readable by you alone)")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return cache

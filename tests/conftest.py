@@ -7,6 +7,17 @@ import os
 import pytest
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--long", action="store_true",
+                     help="the long reliability runs: every scenario at every kill point, fuzzing at volume "
+                          "(same as INTERVIEW_AGENT_LONG=1)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--long"):
+        os.environ["INTERVIEW_AGENT_LONG"] = "1"
+
+
 @pytest.fixture(scope="session")
 def imap_server():
     """A throwaway Dovecot on 127.0.0.1 for the whole session (tests/imap_server.py), stopped at the end.

@@ -53,8 +53,11 @@ def write_config(path: Path, account: dict, state_dir: Path, lookback: int) -> P
     return path
 
 
+AGENT = [str(CLI)]  # --agent-src replaces it with the same Python running another source tree
+
+
 def agent(config: Path, env: dict[str, str] | None = None) -> list[str]:
-    return [str(CLI), "--config", str(config), "run"]
+    return [*AGENT, "--config", str(config), "run"]
 
 
 def agent_rows(provider: str, size: int, config: Path, runs: int, counter, env=None) -> tuple[Row, Row]:
@@ -66,7 +69,9 @@ def agent_rows(provider: str, size: int, config: Path, runs: int, counter, env=N
     s = run(agent(config), env=env)
     s.requests, s.detail = counter()
     first.samples.append(s)
-    for _ in range(runs):
+    again.baseline = Row(provider, size, "start-up")
+    for _ in range(runs):  # each next to a start-up, so that both see the same machine load
+        again.baseline.samples.append(run([str(CLI), "--version"]))
         s = run(agent(config), env=env)
         s.requests, s.detail = counter()
         again.samples.append(s)
@@ -316,9 +321,11 @@ def verdicts(rows: list[Row], startup: Row) -> list[str]:
 
     for r in rows:
         if r.what == "agent, nothing changed" and r.samples:
-            ratio = r.wall / base
+            local = r.baseline.wall if r.baseline and r.baseline.samples else base
+            ratio = r.wall / local
             out.append(f"- {r.provider} {r.size:,}, nothing changed: {r.wall * 1000:,.0f} ms = {ratio:.1f}x the "
-                       f"start-up time ({'met' if ratio <= 1.5 else 'not met'}: target 1.5x)")
+                       f"start-up time measured between its runs ({local * 1000:,.0f} ms) "
+                       f"({'met' if ratio <= 1.5 else 'not met'}: target 1.5x)")
     out.append(f"- start-up, `interview-agent --version`: {base * 1000:,.0f} ms "
                f"({'met' if base < 0.3 else 'not met'}: target under 300 ms)")
     big = max((r.size for r in rows if r.provider == "maildir"), default=0)
@@ -356,7 +363,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=0, help="no-change runs per client (default 5, quick 3)")
     parser.add_argument("--no-peers", action="store_true", help="leave out notmuch and mbsync")
     parser.add_argument("--no-write", action="store_true", help="print the table; leave docs/PERFORMANCE.md alone")
+    parser.add_argument("--agent-src", type=Path, default=None,
+                        help="run the agent from this source tree (e.g. `git archive` of an older commit), "
+                             "for before/after figures; implies --no-write")
     args = parser.parse_args(argv)
+    if args.agent_src:
+        src = args.agent_src.resolve()
+        AGENT[:] = ["env", f"PYTHONPATH={src}", str(REPO / ".venv" / "bin" / "python"), "-P", "-m", "agent.cli"]  # -P: not the cwd first
+        args.no_write = True
     if not CLI.exists():
         raise SystemExit(f"{CLI} is missing: run scripts/test once (it creates .venv and installs the project)")
     runs = args.runs or (3 if args.quick else 5)
@@ -402,7 +416,10 @@ def main(argv: list[str] | None = None) -> int:
         "(recruiter mail, invitation, reply), spread over 600 days; `lookback_days = 60` covers a tenth. Each "
         "command is a separate process; no-change rows are medians; ratio is to the peer in the same invocation. "
         "Bytes read: the process's rchar (files, pipes and sockets; Python's own modules included).", "",
-        table(rows), "", "Targets (issue 8):", "", *verdicts(rows, startup)])
+        table(rows), "", "Targets (issue 8), as measured in this invocation:", "", *verdicts(rows, startup)])
+    notes = Path(__file__).with_name("notes.md")
+    if notes.exists():  # what the figures do not say: what changed, why a target is not met
+        text += "\n\n" + notes.read_text(encoding="utf-8").strip()
     print(text)
     if not args.no_write:
         write_doc(text)

@@ -77,6 +77,7 @@ class Row:
     samples: list[Sample] = field(default_factory=list)
     note: str = ""
     peer: Row | None = None  # the row this one is compared with
+    baseline: Row | None = None  # `interview-agent --version` runs interleaved with this row's runs
 
     @property
     def wall(self) -> float:
@@ -92,7 +93,12 @@ class Row:
                     "", self.note]
         s = self.median_sample()
         runs = f" (median of {len(self.samples)})" if len(self.samples) > 1 else ""
-        ratio = f"{self.wall / self.peer.wall:.2f}x {self.peer.what}" if self.peer and self.peer.samples else ""
+        ratios = []
+        if self.baseline and self.baseline.samples:
+            ratios.append(f"{self.wall / self.baseline.wall:.1f}x start-up")
+        if self.peer and self.peer.samples:
+            ratios.append(f"{self.wall / self.peer.wall:.1f}x {self.peer.what.split(',')[0]}")
+        ratio = "; ".join(ratios)
         requests = "-" if s.requests is None else f"{s.requests:,}"
         if s.detail:
             requests += f" ({s.detail})"

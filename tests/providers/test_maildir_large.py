@@ -7,6 +7,7 @@ import os
 import time
 from datetime import timedelta
 
+from providers import maildir
 from providers.maildir import open_provider
 from tests.providers.contract import mail, now
 
@@ -75,7 +76,7 @@ def test_a_version_1_cursor_is_still_understood(tmp_path):
     _age_dirs(root)
     provider = open_provider({"path": str(root)}, config_dir=str(tmp_path), state_dir=str(tmp_path))
     cursor = provider.sync(None, today - timedelta(days=60)).cursor
-    v1 = {"v": 1, "dirs": {d: {"mtime_ns": -1, "keys": [k for k in e["keys"].split("\n") if k]}
+    v1 = {"v": 1, "dirs": {d: {"mtime_ns": -1, "keys": maildir._keys(e["keys"])}
                            for d, e in cursor["dirs"].items()}}
     _put(root, "b", mail("B", message_id="<b@x.example>", date=today), time.time())
     batch = provider.sync(v1, today - timedelta(days=60))

@@ -21,3 +21,14 @@ def reliability_figures():
     yield figures
     figures.put("session", "seconds", round(time.perf_counter() - started, 1))
     figures.write()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Pass/fail counts for the report (scripts/reliability_report.py says plainly when something failed)."""
+    if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
+        if report.failed:
+            figures.FIGURES["session"].setdefault("failed", []).append(report.nodeid)
+        elif report.passed and report.when == "call":
+            figures.add("session", "xfailed" if hasattr(report, "wasxfail") else "passed")
+        elif report.skipped and hasattr(report, "wasxfail"):
+            figures.add("session", "xfailed")

@@ -26,7 +26,7 @@ def long_run() -> bool:
     return os.environ.get(LONG_ENV, "").strip() not in ("", "0", "false", "no")
 
 
-def add(section: str, name: str, n: int | float = 1) -> None:
+def add(section: str, name: str, n: float = 1) -> None:
     with _lock:
         FIGURES[section][name] = FIGURES[section].get(name, 0) + n
 

@@ -148,8 +148,8 @@ class ImapProxy:
                     t.start()
 
     def _plan(self) -> tuple[str, int]:
-        """("pass", 0) | ("refuse", 0) | ("cut-before", n) | ("cut-after", n): the n-th command (from 2, so
-        that LOGIN itself and the rest are hit alike)."""
+        """("pass", 0) | ("refuse", 0) | ("cut-before", n) | ("cut-after", n): n counts the client's commands
+        on this connection from 1, so LOGIN, EXAMINE, FETCH and APPEND are all hit in turn."""
         if self.rng.random() >= self.fault_rate:
             return "pass", 0
         kind = self.rng.choice(("refuse", "cut-before", "cut-after"))

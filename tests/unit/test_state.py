@@ -105,3 +105,13 @@ def test_migration_0002_keeps_a_store_written_by_the_first_schema(tmp_path):
         assert st.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
         assert st.cursor("a") == {"v": 1}
         assert st.content_version("a") == 0
+
+
+def test_b20_store_sync_without_a_cursor_keeps_the_old_one(tmp_path):
+    """The runner stores mail first and the new cursor only after the drafts are checked."""
+    with State.open(tmp_path) as st:
+        st.store_sync("a", [_message("k1")], [], False, None, NOW)
+        assert st.cursor("a") is None and [m.key for m in st.messages("a")] == ["k1"]
+        st.save_cursor("a", {"x": 1})
+        st.store_sync("a", [_message("k2")], [], False, None, NOW)
+        assert st.cursor("a") == {"x": 1}

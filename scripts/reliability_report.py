@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Run the reliability tests and write docs/RELIABILITY.md from the figures they count.
+
+    scripts/reliability_report.py            # the bounded run CI makes (about 3-4 minutes on 2 cores)
+    scripts/reliability_report.py --long     # every scenario under every kill point, fuzzing at volume
+
+It runs `scripts/test tests/reliability` with INTERVIEW_AGENT_RELIABILITY_REPORT pointing at a temporary
+JSON file (tests/reliability/figures.py writes the counters there at the end of the session) and, when the
+tests pass, renders the document from it. Exit code: the tests'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "RELIABILITY.md"
+COMMAND = "scripts/reliability_report.py"
+
+# (promise, rule, where it is checked, the figure keys that measure it)
+PROMISES = [
+    ("A run killed (SIGKILL) at any step boundary, then run again, leaves exactly the drafts of an undisturbed "
+     "run: never a duplicate, never a lost one", "B20", "tests/reliability/test_crash.py",
+     [("crash", "kill_points", "kill points tried"), ("crash", "replays", "scenario replays"),
+      ("crash", "runs", "runs killed at every boundary")]),
+    ("At 20% provider faults (IMAP connections refused or cut, commands or answers lost; Graph and Gmail "
+     "429/500/503, Graph connections dropped before or after the request), runs repeated until they succeed "
+     "converge to the drafts of a clean run", "B20", "tests/reliability/test_faults.py",
+     [("faults", "faults_injected", "faults injected"), ("faults", "failed_runs_retried", "failed runs retried"),
+      ("faults", "replays", "faulty replays"), ("faults", "answer_lost_cases", "lost-answer cases")]),
+    ("Nothing is ever sent, replied, forwarded, moved, flagged or deleted: every request to the test servers is "
+     "on an allow-list, no source line can send, the Graph scopes never include Mail.Send", "B19",
+     "tests/reliability/test_never_send.py (and the recorders in the crash and fault tests)",
+     [("never_send", "requests_checked", "requests and IMAP commands checked"),
+      ("never_send", "source_files_scanned", "source files scanned"), ("never_send", "replays", "replays")]),
+    ("Hostile input (CR/LF, extra addresses, very long names, encoded words, RTL and zero-width characters) "
+     "never changes a draft's recipients or headers; the MIME, iCalendar, date and address parsers return data "
+     "or say the input is malformed; huge and deeply nested mail is bounded in time and memory", "B21",
+     "tests/reliability/test_hostile_input.py",
+     [("hostile_input", "examples", "inputs fuzzed"), ("hostile_input", "pipeline_drafts_checked",
+                                                       "drafts composed from hostile invitations")]),
+    ("Secrets live in 0600 files in 0700 folders, files others can read are refused with the fix, and no "
+     "password or token reaches a log, the state, an error or `status --json`", "B22",
+     "tests/reliability/test_secrets.py",
+     [("secrets", "refusals_checked", "providers refusing a readable secret"),
+      ("secrets", "secrets_searched", "secrets searched for"), ("secrets", "places_searched", "places searched")]),
+    ("A damaged or too-new state database is refused with a clear message and left byte for byte as it was; "
+     "migrations work from every earlier schema", "B20", "tests/reliability/test_state_integrity.py",
+     [("state", "damaged_databases_refused", "damaged databases refused"),
+      ("state", "migrations_tested", "earlier schemas migrated"), ("state", "schema_version", "current schema")]),
+]
+
+FOUND_AND_FIXED = [
+    ("Outlook: a 500 from Graph while exporting one message was taken for a malformed mail and skipped for good "
+     "(the mail was lost; a follow-up later lost its thread)", "test_faults (Graph, 20%)",
+     "providers/outlook.py: a 5xx fails the run; the next run reads the mail again"),
+    ("Outlook: when the answer to the POST that creates a draft was lost, the POST was sent again: a duplicate "
+     "draft (B20)", "test_b20_graph_answer_to_create_draft_lost_makes_no_duplicate",
+     "providers/outlook_http.py: a creating POST is not repeated after a transport error; the next run finds "
+     "the draft by its Message-ID"),
+    ("Gmail: when the answer to drafts.create was lost (a timeout after Google made the draft), httplib2 resent "
+     "the POST: a duplicate draft (B20)", "test_b20_gmail_answer_to_drafts_create_lost_makes_no_duplicate",
+     "providers/gmail.py (commit 530a596): drafts.create is sent once; a lost answer is settled by looking the "
+     "draft up by Message-ID"),
+    ("Drafts: a long display name holding , ; : or @ lost its quotes when Python folded the To header, turning "
+     "\"Lopez, Ana; Bcc: x@attacker\" into extra recipients (B21)",
+     "test_b21_hostile_names_subjects_and_ids_never_change_recipients_or_headers",
+     "agent/compose.py: RFC 5322 specials are dropped from display names"),
+    ("Drafts: a Message-ID holding an encoded word (\"<=?utf-8?q?x=0D=0ABcc:...?=@x>\") was copied into "
+     "In-Reply-To/References, where a reader decodes it to CR/LF and a Bcc line (B21)",
+     "test_b21_hostile_names_subjects_and_ids_never_change_recipients_or_headers (long run)",
+     "agent/compose.py: ids with \"=?\" are not threaded"),
+    ("Mail parsing: a From like \"Bcc: leak@attacker.example[,\" gave a person whose address held \",[]\" "
+     "(drafting to it was refused later, but it was kept as a person)",
+     "test_b21_mime_parser_returns_clean_data_or_malformed_input (long run)",
+     "agent/mime.py: only one plain address per entry becomes a person"),
+    ("State: a database with a damaged page or a missing table opened, then failed mid-run with a traceback",
+     "test_b20_a_damaged_state_database_is_refused_untouched_and_nothing_is_redrafted",
+     "agent/state.py: quick check and table check at open, refused with a clear message"),
+    ("Gmail: a token file others could read was silently chmod-ed; Outlook: the token cache's mode was not "
+     "checked (B22)", "test_b22_a_secret_file_others_can_read_is_refused_with_the_fix_then_works",
+     "providers/gmail_auth.py, providers/outlook_auth.py: refused with `chmod 600 FILE`"),
+]
+
+FOUND_OPEN = [
+    ("IMAP (commit 9666170): Drafts' STATUS is saved in the sync cursor by store_sync, before the draft check "
+     "runs; a run killed (or failing) between the two leaves a sent or deleted draft recorded as present, and "
+     "every later run skips the check while Drafts stays unchanged: a deleted draft is not known as deleted, "
+     "and an acknowledgement that was due is never drafted (B20, B18)",
+     "test_b20_kill_at_every_step_boundary_then_rerun_gives_the_undisturbed_drafts[imap-21/24/25...]",
+     "proposed: take the shortcut only against a mark saved after a completed draft check (e.g. the runner "
+     "saves the cursor after the draft check, or the mark goes to state with set_draft_states)"),
+]
+
+
+def run_tests(long: bool, extra: list[str]) -> tuple[int, dict, float]:
+    with tempfile.TemporaryDirectory(prefix="reliability-") as tmp:
+        report = Path(tmp) / "figures.json"
+        env = {**os.environ, "INTERVIEW_AGENT_RELIABILITY_REPORT": str(report)}
+        if long:
+            env["INTERVIEW_AGENT_LONG"] = "1"
+        started = time.monotonic()
+        code = subprocess.call([str(ROOT / "scripts" / "test"), "tests/reliability", "-q", *extra], cwd=ROOT, env=env)
+        elapsed = time.monotonic() - started
+        data = json.loads(report.read_text()) if report.exists() else {}
+    return code, data, elapsed
+
+
+def fmt(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def result_line(session: dict) -> str:
+    failed = session.get("failed", [])
+    counts = f"{session.get('passed', 0)} passed, {session.get('xfailed', 0)} known bug(s) marked xfail"
+    if not failed:
+        return f"**Result: every test passed** ({counts})."
+    return (f"**Result: {len(failed)} test(s) FAILED** ({counts}); the promises they check do not hold "
+            f"at this commit:\n\n" + "\n".join(f"- `{n}`" for n in failed))
+
+
+def render(data: dict, elapsed: float, long: bool) -> str:
+    fig = data.get("figures", {})
+
+    def get(section: str, key: str) -> object:
+        return fig.get(section, {}).get(key, 0)
+
+    lines = [
+        "# Reliability and security proof",
+        "",
+        "<!-- Generated by scripts/reliability_report.py from the figures the tests count; do not edit by hand. -->",
+        "",
+        f"Reproduce: `{COMMAND}` (the bounded run CI makes) or `{COMMAND} --long` (every scenario at every kill",
+        "point, fuzzing at volume). Both run `scripts/test tests/reliability` and rewrite this file from its figures.",
+        "",
+        f"This run: {'long' if long else 'bounded (CI)'}, {datetime.now(UTC):%Y-%m-%d}, Python "
+        f"{platform.python_version()}, {os.cpu_count()} CPU(s), {elapsed:.0f} s for the tests.",
+        "",
+        result_line(fig.get("session", {})),
+        "",
+        "| Promise | Rule | Checked by | Figures |",
+        "|---|---|---|---|",
+    ]
+    for promise, rule, test, keys in PROMISES:
+        figures_text = "; ".join(f"{fmt(get(s, k))} {label}" for s, k, label in keys)
+        lines.append(f"| {promise} | {rule} | `{test}` | {figures_text} |")
+    lines += ["", "## Figures in detail", ""]
+    for section in sorted(fig):
+        if section == "session":
+            continue
+        lines.append(f"### {section}")
+        lines.append("")
+        for key, value in sorted(fig[section].items()):
+            lines.append(f"- {key}: {fmt(value)}")
+        lines.append("")
+    lines += ["## Found and fixed", "",
+              "| Problem found | Found by | Fix |", "|---|---|---|"]
+    lines += [f"| {p} | `{t}` | {f} |" for p, t, f in FOUND_AND_FIXED]
+    lines += ["", "## Found, still open", "", "| Problem found | Found by | Fix |", "|---|---|---|"]
+    lines += [f"| {p} | `{t}` | {f} |" for p, t, f in FOUND_OPEN]
+    lines += ["", "## How each check works", "",
+              "- **Kill points** (agent/killpoints.py): with `INTERVIEW_AGENT_KILL_AT=N` the runner wraps the provider "
+              "and the state store; the N-th step boundary (after sync, create_draft, find_draft, draft_status, "
+              "store_sync, record_intent, record_created, forget_intent, set_draft_states, set_decision) sends "
+              "SIGKILL to the process. Unset, nothing is wrapped. The crash test saves the mailbox storage and the "
+              "state dir before each run, counts the run's boundaries, and for every k restores, kills at k in a "
+              "forked child, runs again and compares drafts (kind, interview, recipients) and state records.",
+              "- **Faults**: IMAP through a loopback proxy in front of Dovecot (tests/reliability/recorders.py): 20% "
+              "of connections are refused, or cut before a command reaches the server or after it ran and before "
+              "its answer; IMAP opens one connection a run, so each step is run three more times after it "
+              "succeeded. Graph and Gmail: 20% of requests fail through their fakes' fault hooks (seeded). Each "
+              "run is repeated at the same clock until it succeeds (at most 30 times); the drafts are compared "
+              "with a clean replay of the scenario. Retry waits are capped at 10 ms. Three targeted tests lose "
+              "the answer to the request that creates a draft (IMAP APPEND, Graph POST, Gmail drafts.create).",
+              "- **Never-send**: the same layers record every request ($batch items included) and check it against "
+              "an allow-list; the source of agent/ and providers/ is scanned as Python syntax trees.",
+              "- **Hostile input**: Hypothesis, derandomized and bounded in CI (200 examples a property), "
+              "5,000 a property with random seeds under `--long`.",
+              "",
+              "Known limits: a state file truncated to zero bytes cannot be told from a first run (SQLite creates "
+              "the same empty file) and is started afresh; Gmail's random faults are HTTP statuses only (a lost "
+              "answer is tested once, on drafts.create); a kill inside a provider call is covered by the boundary after it (the "
+              "call's effect is there or not, as on either side of the boundary).",
+              ""]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--long", action="store_true", help="the long run (INTERVIEW_AGENT_LONG=1)")
+    parser.add_argument("--no-write", action="store_true", help="run and print the figures; leave the doc alone")
+    args, extra = parser.parse_known_args()
+    code, data, elapsed = run_tests(args.long, extra)
+    if not data:
+        print("reliability_report: the tests wrote no figures", file=sys.stderr)
+        return code or 1
+    text = render(data, elapsed, args.long)
+    if args.no_write:
+        print(text)
+    else:  # written either way: a failing run says so at the top, next to the figures it did measure
+        DOC.write_text(text, encoding="utf-8")
+        print(f"wrote {DOC.relative_to(ROOT)}" + ("" if code == 0 else f" (the tests FAILED: exit {code})"))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
