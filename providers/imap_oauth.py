@@ -27,7 +27,7 @@ import msal
 import requests
 
 from agent.errors import ConfigError
-from providers import gmail_auth
+from providers import gmail_auth, outlook_auth
 from providers.base import AuthError, ProviderError, UnreachableError
 from providers.outlook_auth import REFUSED_ERRORS, RESERVED_SCOPES, build_app, load_cache, save_cache
 
@@ -118,26 +118,10 @@ class OutlookTokens:
 def outlook_device_flow(client_id: str, authority: str, cache_path: Path, *, echo: Callable[[str], None],
                         reconnect: str, http_client: Any = None,
                         exit_condition: Callable[[dict], bool] | None = None) -> None:
-    """Sign in with the device code (Microsoft's "go to ... and enter CODE" goes to `echo`) for the IMAP
-    scope alone, and keep the tokens in the cache file (0600, 0700 folder)."""
-    cache = load_cache(cache_path)
-    app = build_app(client_id, authority, cache, http_client)
-    try:
-        flow = app.initiate_device_flow(scopes=[OUTLOOK_IMAP_SCOPE])
-        if "user_code" not in flow:
-            raise AuthError(f"Microsoft did not start the device sign-in ({flow.get('error', 'no user_code')}: "
-                            f"{str(flow.get('error_description', ''))[:200]}); check that the app registration "
-                            f"has \"Allow public client flows\" = Yes and the delegated permission "
-                            f"IMAP.AccessAsUser.All")
-        echo(str(flow.get("message") or f"Go to {flow.get('verification_uri')} and enter {flow['user_code']}"))
-        kwargs = {"exit_condition": exit_condition} if exit_condition else {}
-        result = app.acquire_token_by_device_flow(flow, **kwargs)
-    except requests.RequestException as exc:
-        raise UnreachableError(f"cannot reach the Microsoft sign-in service: {type(exc).__name__}") from exc
-    if "access_token" not in result:
-        raise AuthError(f"the Microsoft sign-in did not complete ({result.get('error', 'unknown_error')}: "
-                        f"{str(result.get('error_description', ''))[:200]}); run: {reconnect}")
-    save_cache(cache, cache_path, force=True)
+    """Sign in with the device code for the IMAP scope alone (its own MSAL call: one token per resource)."""
+    outlook_auth.device_flow(client_id, authority, cache_path, http_client, echo, exit_condition=exit_condition,
+                             scopes=[OUTLOOK_IMAP_SCOPE], reconnect=reconnect,
+                             permissions=" and the delegated permission IMAP.AccessAsUser.All")
 
 
 # -- Gmail --------------------------------------------------------------------------------------------

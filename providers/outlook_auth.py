@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -170,25 +170,28 @@ class TokenSource:
 
 
 def device_flow(client_id: str, authority: str, cache_path: Path, http_client: Any,
-                echo: Callable[[str], None], *, exit_condition: Callable[[dict], bool] | None = None) -> dict:
-    """Run the device-code flow (prints Microsoft's "go to ... and enter CODE" message through `echo`),
-    store the tokens in the cache file and return MSAL's result (without the tokens' values)."""
+                echo: Callable[[str], None], *, exit_condition: Callable[[dict], bool] | None = None,
+                scopes: Sequence[str] = GRAPH_SCOPES, permissions: str = "", reconnect: str = "") -> dict:
+    """Run the device-code flow for `scopes` (prints Microsoft's "go to ... and enter CODE" message through
+    `echo`), store the tokens in the cache file (0600, 0700 folder) and return MSAL's result without the
+    tokens' values. `permissions` names what the app registration needs beyond public client flows."""
     cache = load_cache(cache_path)
     app = build_app(client_id, authority, cache, http_client)
     try:
-        flow = app.initiate_device_flow(scopes=list(GRAPH_SCOPES))
+        flow = app.initiate_device_flow(scopes=list(scopes))
         if "user_code" not in flow:
             raise AuthError(f"Microsoft did not start the device sign-in ({flow.get('error', 'no user_code')}: "
                             f"{str(flow.get('error_description', ''))[:200]}); check that the app registration "
-                            f"has \"Allow public client flows\" = Yes")
+                            f"has \"Allow public client flows\" = Yes{permissions}")
         echo(str(flow.get("message") or f"Go to {flow.get('verification_uri')} and enter {flow['user_code']}"))
         kwargs = {"exit_condition": exit_condition} if exit_condition else {}
         result = app.acquire_token_by_device_flow(flow, **kwargs)
     except requests.RequestException as exc:
         raise UnreachableError(f"cannot reach the Microsoft sign-in service: {type(exc).__name__}") from exc
     if "access_token" not in result:
-        raise AuthError(f"the Outlook sign-in did not complete ({result.get('error', 'unknown_error')}: "
-                        f"{str(result.get('error_description', ''))[:200]})")
+        again = f"; run: {reconnect}" if reconnect else ""
+        raise AuthError(f"the Microsoft sign-in did not complete ({result.get('error', 'unknown_error')}: "
+                        f"{str(result.get('error_description', ''))[:200]}){again}")
     save_cache(cache, cache_path, force=True)
     return {k: v for k, v in result.items() if k not in ("access_token", "refresh_token", "id_token")}
 

@@ -291,10 +291,12 @@ def test_cli_connect_imap_oauth_outlook_asks_no_password_and_writes_the_account(
     from click.testing import CliRunner
 
     from agent.cli import main
-    from providers import imap_oauth
+    from providers import imap_oauth, outlook_auth
 
-    original = imap_oauth.build_app
-    monkeypatch.setattr(imap_oauth, "build_app", lambda cid, auth, cache, _http: original(cid, auth, cache, microsoft))
+    original = outlook_auth.build_app
+    offline = lambda cid, auth, cache, _http: original(cid, auth, cache, microsoft)  # noqa: E731
+    for module in (imap_oauth, outlook_auth):  # the sign-in (outlook_auth), then the IMAP login's token
+        monkeypatch.setattr(module, "build_app", offline)
     config = tmp_path / "home" / "config.toml"
     config.parent.mkdir()
     result = CliRunner().invoke(main, ["--config", str(config), "connect", "imap", "--host", mailbox.server.host,
