@@ -543,19 +543,24 @@ def _interview_json(view, tz) -> dict[str, Any]:
     }
 
 
+def _views(obj: Ctx, now_text: str | None):
+    """The config, each account's (name, clock, plan), and every interview's view, from the state store."""
+    from agent.state import State
+
+    cfg = obj.load()
+    with State.open(cfg.settings.state_dir) as state:
+        results = _evaluate_all(cfg, state, now_text)
+    return cfg, results, [v for _, _, plan in results for v in plan.views]
+
+
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output (stable).")
 @click.option("--now", "now_text", default=None, help="Evaluate at this instant (default: the last run's).")
 @click.pass_obj
 def status(obj: Ctx, as_json: bool, now_text: str | None) -> None:
     """The interviews tracked, their state and next due step, and every draft made."""
-    from agent.state import State
-
-    cfg = obj.load()
+    cfg, results, views = _views(obj, now_text)
     tz = cfg.identity.tz
-    with State.open(cfg.settings.state_dir) as state:
-        results = _evaluate_all(cfg, state, now_text)
-    views = [v for _, _, plan in results for v in plan.views]
     if as_json:
         click.echo(json.dumps({"interviews": [_interview_json(v, tz) for v in views]}, indent=2,
                               ensure_ascii=False))
@@ -580,12 +585,8 @@ def status(obj: Ctx, as_json: bool, now_text: str | None) -> None:
 @click.pass_obj
 def show(obj: Ctx, interview_id: str, now_text: str | None) -> None:
     """One interview in full: sources, people, dates, drafts, and the reasons behind each decision."""
-    from agent.state import State
-
-    cfg = obj.load()
+    cfg, _, views = _views(obj, now_text)
     tz = cfg.identity.tz
-    with State.open(cfg.settings.state_dir) as state:
-        views = [v for _, _, plan in _evaluate_all(cfg, state, now_text) for v in plan.views]
     view = next((v for v in views if v.interview.id == interview_id), None)
     if view is None:
         raise AgentError(f"no interview {interview_id!r}; `interview-agent status` lists them")
