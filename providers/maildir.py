@@ -36,11 +36,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from agent.errors import ConfigError, MalformedInput
 from agent.model import DraftRecord, Message
-from providers.base import ProviderError, SyncBatch
+from providers.base import ProviderError, SyncBatch, account_zone
 
 CURSOR_VERSION = 2
 SENT_CANDIDATES = (".Sent", ".Sent Items", ".Sent Messages")
@@ -72,12 +72,7 @@ def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -
                 break
         raise ConfigError(f"{where}.path = {raw_path!r} is not a Maildir: {root} has no cur/ and new/ "
                           f"folders; point it at your Maildir++ root{hint}")
-    tz_value = account.get("_tz", "UTC")
-    try:
-        tz = tz_value if isinstance(tz_value, ZoneInfo) else ZoneInfo(str(tz_value))
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"user.timezone = {tz_value!r} is not an IANA time zone; use a name like "
-                          f"\"America/New_York\"") from exc
+    tz = account_zone(account)
     sent_name = _folder_option(account, "sent_folder", where)
     drafts_name = _folder_option(account, "drafts_folder", where)
     if sent_name is not None and _resolve_folder(root, sent_name) is None:
@@ -317,22 +312,30 @@ class MaildirProvider:
         return when is not None and not _on_or_after(when, since)
 
     @staticmethod
-    def _head(path: Path) -> bytes | None:
-        """The header block of a mail file, or None (unreadable, or no end of headers in reach)."""
+    def _first_bytes(path: Path) -> bytes:
+        """The start of a mail file, up to the end of its header block or MAX_HEADER_BYTES (OSError)."""
         head = b""
+        with open(path, "rb") as handle:
+            while len(head) < MAX_HEADER_BYTES:
+                chunk = handle.read(HEADER_CHUNK)
+                if not chunk:
+                    break
+                head += chunk
+                if b"\n\n" in head or b"\r\n\r\n" in head:
+                    break
+        return head
+
+    @classmethod
+    def _head(cls, path: Path) -> bytes | None:
+        """The header block of a mail file, or None (unreadable, or no end of headers in reach)."""
         try:
-            with open(path, "rb") as handle:
-                while len(head) < MAX_HEADER_BYTES:
-                    chunk = handle.read(HEADER_CHUNK)
-                    if not chunk:
-                        return None
-                    head += chunk
-                    for sep in (b"\r\n\r\n", b"\n\n"):
-                        end = head.find(sep)
-                        if end >= 0:
-                            return head[:end + len(sep)]
+            head = cls._first_bytes(path)
         except OSError:
             return None
+        for sep in (b"\r\n\r\n", b"\n\n"):
+            end = head.find(sep)
+            if end >= 0:
+                return head[:end + len(sep)]
         return None
 
     def _read(self, item: _Listed, folder: str, batch: SyncBatch, vanished: set[str]) -> Message | None:
@@ -486,19 +489,11 @@ class MaildirProvider:
         except OSError as exc:
             raise ProviderError(f"cannot read the draft {path}: {exc}") from exc
 
-    @staticmethod
-    def _message_id_of(path: Path) -> str:
+    @classmethod
+    def _message_id_of(cls, path: Path) -> str:
         """The Message-ID of a mail file, reading only its header block."""
-        head = b""
         try:
-            with open(path, "rb") as handle:
-                while len(head) < MAX_HEADER_BYTES:
-                    chunk = handle.read(HEADER_CHUNK)
-                    if not chunk:
-                        break
-                    head += chunk
-                    if b"\n\n" in head or b"\r\n\r\n" in head:
-                        break
+            head = cls._first_bytes(path)
         except FileNotFoundError:
             return ""
         except OSError as exc:
