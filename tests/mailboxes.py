@@ -179,3 +179,29 @@ class MaildirMailbox:
             if _mid(self._parse(path)["Message-ID"]) == wanted:
                 return path
         raise LookupError(f"no draft with Message-ID {message_id} in {self.root / '.Drafts'}")
+
+
+# -- every mailbox kind a replay can run over -----------------------------------------------------------------
+PLUGGABLE = ("imap", "gmail", "graph")
+
+
+def _maildir_for(request: Any, root: Path) -> Any:
+    return MaildirMailbox(root)
+
+
+def scenario_mailboxes() -> dict[str, Any]:
+    """name -> factory(request, root) -> Mailbox: Maildir, plus each `tests/mailboxes_<name>.py` that defines
+    `scenario_mailbox(request, root)` (it may ask `request.getfixturevalue` for its server)."""
+    import importlib
+
+    found: dict[str, Any] = {"maildir": _maildir_for}
+    for name in PLUGGABLE:
+        try:
+            module = importlib.import_module(f"tests.mailboxes_{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"tests.mailboxes_{name}":
+                raise
+            continue
+        if hasattr(module, "scenario_mailbox"):
+            found[name] = module.scenario_mailbox
+    return found

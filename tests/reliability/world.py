@@ -13,7 +13,6 @@ killed, a snapshot of the whole world (mailbox + state dir) that can be put back
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import shutil
@@ -23,37 +22,13 @@ import subprocess
 import tempfile
 import time
 import warnings
-from collections.abc import Callable
 from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 
-import pytest
+from tests.mailboxes import scenario_mailboxes
 
-PLUGGABLE = ("imap", "graph", "gmail")
-
-
-def _maildir(request: pytest.FixtureRequest, root: Path) -> Any:
-    from tests.mailboxes import MaildirMailbox
-
-    return MaildirMailbox(root)
-
-
-def _discover() -> dict[str, Callable[[pytest.FixtureRequest, Path], Any]]:
-    found: dict[str, Callable[[pytest.FixtureRequest, Path], Any]] = {"maildir": _maildir}
-    for name in PLUGGABLE:
-        try:
-            module = importlib.import_module(f"tests.mailboxes_{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"tests.mailboxes_{name}":
-                raise
-            continue
-        if hasattr(module, "scenario_mailbox"):
-            found[name] = module.scenario_mailbox
-    return found
-
-
-MAILBOXES = _discover()
+MAILBOXES = scenario_mailboxes()
 
 
 # -- a CLI run in a child that may die ---------------------------------------------------------------------
