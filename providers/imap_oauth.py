@@ -28,8 +28,8 @@ import requests
 
 from agent.errors import ConfigError
 from providers import gmail_auth, outlook_auth
-from providers.base import AuthError, ProviderError, UnreachableError
-from providers.outlook_auth import REFUSED_ERRORS, RESERVED_SCOPES, build_app, load_cache, save_cache
+from providers.base import AuthError, UnreachableError
+from providers.outlook_auth import RESERVED_SCOPES, build_app, load_cache
 
 log = logging.getLogger("providers.imap")
 
@@ -95,21 +95,10 @@ class OutlookTokens:
         if len(accounts) != 1:
             raise AuthError(f"the IMAP sign-in for {self.username} is missing from {self.cache_path} "
                             f"({len(accounts)} other accounts there); run: {self.reconnect}")
-        try:
-            result = self._app.acquire_token_silent_with_error(imap_scopes(self._cache, self.client_id),
-                                                               account=accounts[0], force_refresh=force_refresh)
-        except requests.RequestException as exc:
-            raise UnreachableError(f"cannot reach the Microsoft sign-in service: {type(exc).__name__}") from exc
-        finally:
-            save_cache(self._cache, self.cache_path)
-        if not result:
-            raise AuthError(f"the IMAP sign-in for {self.username} has expired; run: {self.reconnect}")
-        if "access_token" not in result:
-            code = str(result.get("error", "unknown_error"))
-            if code in REFUSED_ERRORS:
-                raise AuthError(f"Microsoft refused the stored IMAP sign-in for {self.username} ({code}); "
-                                f"run: {self.reconnect}")
-            raise ProviderError(f"Microsoft sign-in failed ({code}); try again later or run: {self.reconnect}")
+        result = outlook_auth.silent_token(self._app, self._cache, self.cache_path,
+                                           imap_scopes(self._cache, self.client_id), accounts[0],
+                                           force_refresh=force_refresh, what=f"IMAP sign-in for {self.username}",
+                                           reconnect=f"run: {self.reconnect}")
         self.last_source = str(result.get("token_source", ""))
         log.debug("IMAP access token for %s from %s", self.username, self.last_source)
         return str(result["access_token"])

@@ -150,23 +150,31 @@ class TokenSource:
         accounts = self._app.get_accounts()
         if not accounts:
             raise AuthError(f"Outlook is not connected (no account in {self.cache_path}); {RECONNECT}")
-        scopes = granted_scopes(self._cache, self.client_id)
-        try:
-            result = self._app.acquire_token_silent_with_error(scopes, account=accounts[0],
-                                                               force_refresh=force_refresh)
-        except requests.RequestException as exc:
-            raise UnreachableError(f"cannot reach the Microsoft sign-in service: {type(exc).__name__}") from exc
-        finally:
-            save_cache(self._cache, self.cache_path)
-        if not result:
-            raise AuthError(f"the Outlook sign-in has expired; {RECONNECT}")
-        if "access_token" not in result:
-            code = str(result.get("error", "unknown_error"))
-            if code in REFUSED_ERRORS:
-                raise AuthError(f"Microsoft refused the stored Outlook sign-in ({code}); {RECONNECT}")
-            raise ProviderError(f"Microsoft sign-in failed ({code}); try again later or {RECONNECT}")
+        result = silent_token(self._app, self._cache, self.cache_path, granted_scopes(self._cache, self.client_id),
+                              accounts[0], force_refresh=force_refresh, what="Outlook sign-in", reconnect=RECONNECT)
         self.last_source = str(result.get("token_source", ""))
         return str(result["access_token"])
+
+
+def silent_token(app: msal.PublicClientApplication, cache: msal.SerializableTokenCache, cache_path: Path,
+                 scopes: Sequence[str], account: dict, *, force_refresh: bool, what: str, reconnect: str) -> dict:
+    """MSAL's silent token for `account` (never interactive), the cache saved whatever happens. Returns the
+    result holding an access token; AuthError naming `reconnect` when the sign-in expired or was refused,
+    UnreachableError, or ProviderError. `what` names the sign-in in the messages ("Outlook sign-in")."""
+    try:
+        result = app.acquire_token_silent_with_error(list(scopes), account=account, force_refresh=force_refresh)
+    except requests.RequestException as exc:
+        raise UnreachableError(f"cannot reach the Microsoft sign-in service: {type(exc).__name__}") from exc
+    finally:
+        save_cache(cache, cache_path)
+    if not result:
+        raise AuthError(f"the {what} has expired; {reconnect}")
+    if "access_token" not in result:
+        code = str(result.get("error", "unknown_error"))
+        if code in REFUSED_ERRORS:
+            raise AuthError(f"Microsoft refused the stored {what} ({code}); {reconnect}")
+        raise ProviderError(f"Microsoft sign-in failed ({code}); try again later or {reconnect}")
+    return result
 
 
 def device_flow(client_id: str, authority: str, cache_path: Path, http_client: Any,
