@@ -29,6 +29,7 @@ from google.oauth2.credentials import Credentials
 
 from agent.errors import ConfigError
 from providers.base import AuthError
+from providers.secret_files import write_private
 
 GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly"
 GMAIL_COMPOSE = "https://www.googleapis.com/auth/gmail.compose"
@@ -87,19 +88,7 @@ def with_token_uri(creds: Credentials, token_uri: str | None) -> Credentials:
 
 def save_credentials(creds: Credentials, path: Path) -> None:
     """Write the token JSON atomically, 0600, creating a 0700 folder when missing (B22)."""
-    if not path.parent.exists():
-        path.parent.mkdir(mode=0o700, parents=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    data = creds.to_json().encode("utf-8")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    write_private(path, creds.to_json().encode("utf-8"))
 
 
 def fingerprint(creds: Credentials) -> tuple[Any, ...]:

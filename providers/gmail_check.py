@@ -26,7 +26,7 @@ from googleapiclient.errors import HttpError
 from agent.errors import AgentError
 from providers import gmail_auth
 from providers.gmail_transport import TRANSPORT_ERRORS, auth_error, reason_of
-from providers.secret_check import private_file
+from providers.secret_files import private_file
 
 if TYPE_CHECKING:
     from providers.gmail import GmailProvider

@@ -26,7 +26,7 @@ from agent.errors import AgentError, ConfigError
 from providers.base import AuthError, UnreachableError
 from providers.imap_config import is_loopback
 from providers.imap_folders import DRAFTS, DRAFTS_NAMES, SENT, SENT_NAMES
-from providers.secret_check import private_file
+from providers.secret_files import private_file
 
 if TYPE_CHECKING:
     from imapclient import IMAPClient

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.errors import ConfigError
+from providers.secret_files import write_private
 
 log = logging.getLogger("providers.imap")
 
@@ -125,10 +126,5 @@ def store_password(config_dir: str | os.PathLike[str], host: str, username: str,
     path = secret_file(config_dir, host, username)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(path.parent, 0o700)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)  # an older file may have had looser bits
-        os.write(fd, password.encode("utf-8") + b"\n")
-    finally:
-        os.close(fd)
+    write_private(path, password.encode("utf-8") + b"\n")  # a new file: an older one's looser bits go too
     return str(path)

@@ -16,8 +16,6 @@ openid/profile/offline_access by itself and raises when they are passed in.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ import requests
 
 from agent.errors import ConfigError
 from providers.base import AuthError, ProviderError, UnreachableError
+from providers.secret_files import write_private
 
 GRAPH_RESOURCE = "https://graph.microsoft.com/"
 GRAPH_SCOPES = tuple(GRAPH_RESOURCE + name for name in ("Mail.ReadWrite", "Calendars.Read", "User.Read"))
@@ -64,23 +63,8 @@ def save_cache(cache: msal.SerializableTokenCache, path: Path, *, force: bool = 
     """Write the cache atomically at 0600 in a 0700 folder, only when MSAL changed it (or `force`)."""
     if not (force or cache.has_state_changed):
         return
-    folder = path.parent
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".token-cache.", dir=folder)  # mkstemp creates it 0600
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(cache.serialize())
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        write_private(path, cache.serialize().encode("utf-8"))
     except OSError as exc:
         raise ProviderError(f"cannot write the Outlook token cache {path}: {exc.strerror or exc}") from exc
     cache.has_state_changed = False

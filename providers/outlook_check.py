@@ -22,7 +22,7 @@ import msal
 
 from agent.errors import AgentError
 from providers.outlook_auth import GRAPH_SCOPES, RECONNECT, RESERVED_SCOPES, load_cache
-from providers.secret_check import private_file
+from providers.secret_files import private_file
 
 if TYPE_CHECKING:
     from providers.outlook import OutlookProvider

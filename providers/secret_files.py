@@ -1,9 +1,30 @@
-"""For the providers' `doctor` checks: is a secret file private to its user (B22)?"""
+"""Secret files (tokens, token caches, passwords, the config): written private, and checked for `doctor`
+that they still are (B22)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import stat
+import tempfile
 from pathlib import Path
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Replace `path` atomically with `data`: created 0600 (mkstemp), its folder created 0700 when missing.
+    A crash leaves the old file or the new one, never half of either. Raises OSError."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 Result = tuple[str, bool, str]
 
