@@ -18,6 +18,8 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from tests.loopback import Serving
+
 PATH = "/introspect"
 
 
@@ -32,8 +34,7 @@ class IntrospectionServer:
         self._tokens: dict[str, str] = {}
         self._checks: dict[str, Callable[[str], bool]] = {}  # username -> is this token valid for them?
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._serving: Serving | None = None
 
     @property
     def url(self) -> str:
@@ -44,21 +45,15 @@ class IntrospectionServer:
         server.daemon_threads = True
         server.block_on_close = False
         server.owner = self  # type: ignore[attr-defined]
-        self._server = server
-        self.port = server.server_address[1]
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name=f"oauth-introspection-{self.port}", daemon=True)
-        self._thread.start()
+        self._serving = Serving(server, "oauth-introspection")
+        self.port = self._serving.port
+        self._serving.start()
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+        if self._serving is not None:
+            self._serving.stop()
+            self._serving = None
 
     # -- what is active ------------------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ from typing import Any
 from tests.fakes.gmail_api import UNITS, ApiError, GmailApi
 from tests.fakes.gmail_discovery import DiscoveryValidator, Violation, load_document
 from tests.fakes.gmail_store import MailStore
+from tests.loopback import Serving
 
 CLIENT_ID = "000000000000-fakeclient.apps.googleusercontent.com"
 CLIENT_SECRET = "fake-client-secret"
@@ -98,8 +99,7 @@ class FakeGoogle:
         self.codes: dict[str, dict[str, Any]] = {}
         self.token_requests: list[dict[str, str]] = []
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._serving: Serving | None = None
 
     # -- lifecycle -----------------------------------------------------------------------------------
 
@@ -108,21 +108,15 @@ class FakeGoogle:
         server.daemon_threads = True
         server.block_on_close = False
         server.fake = self  # type: ignore[attr-defined]
-        self._server = server
-        self.port = server.server_address[1]
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name=f"fake-gmail-{self.port}", daemon=True)
-        self._thread.start()
+        self._serving = Serving(server, "fake-gmail")
+        self.port = self._serving.port
+        self._serving.start()
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+        if self._serving is not None:
+            self._serving.stop()
+            self._serving = None
 
     @property
     def url(self) -> str:

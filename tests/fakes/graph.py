@@ -33,6 +33,7 @@ from tests.fakes.graph_api import GraphApi
 from tests.fakes.graph_auth import GRANTED, Identity
 from tests.fakes.graph_store import Store
 from tests.fakes.graph_tls import make_certificates, server_context
+from tests.loopback import Serving
 
 CLIENT_ID = "3f1c6e8a-52b4-4d7e-9a0b-6c2d1e4f5a70"
 GRAPH_SCOPES = [s for s in GRANTED.split() if s.startswith("https://")]
@@ -132,22 +133,17 @@ class GraphFake:
         self.max_in_flight = 0
         self._in_flight = 0
         self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
+        self._serving = Serving(self._server, "graph-fake")
         self.token_cache = self.workdir / "secrets" / "outlook-token-cache.json"
 
     # -- lifecycle -------------------------------------------------------------------------------------
 
     def start(self) -> GraphFake:
-        self._thread = threading.Thread(target=self._server.serve_forever, name="graph-fake", daemon=True)
-        self._thread.start()
+        self._serving.start()
         return self
 
     def stop(self) -> None:
-        if self._thread is not None:
-            self._server.shutdown()
-            self._thread.join(timeout=10)
-            self._thread = None
-        self._server.server_close()
+        self._serving.stop()
         if self._own_workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
 

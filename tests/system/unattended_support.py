@@ -7,13 +7,13 @@ import os
 import socketserver
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Self
 
+from tests.loopback import Serving
 from tests.mailboxes import MaildirMailbox
 
 REPO = Path(__file__).resolve().parents[2]
@@ -114,17 +114,15 @@ class RefusingImapServer:
         self.server.daemon_threads = True
         self.server.logins = []  # type: ignore[attr-defined]
         self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05})
+        self._serving = Serving(self.server, "refusing-imap")
 
     @property
     def logins(self) -> list[str]:
         return self.server.logins  # type: ignore[attr-defined]
 
     def __enter__(self) -> Self:
-        self.thread.start()
+        self._serving.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
+        self._serving.stop()
