@@ -47,11 +47,10 @@ FILE_OPS_ALLOWED = {
     ("providers/maildir.py", "create_draft"): "renames its own new draft from Drafts/tmp to Drafts/cur",
     ("providers/maildir.py", "_discard_tmp"): "removes its own half-written draft from Drafts/tmp",
     ("providers/imap_secrets.py", "store_password"): "removes its own stale password file",
-    ("providers/gmail_auth.py", "save_credentials"): "replaces its own token file atomically",
-    ("agent/cli.py", "_write_private"): "replaces the config file atomically",
+    ("providers/secret_files.py", "write_private"): ("replaces (or on failure removes its temporary copy of) "
+                                                      "the agent's own token, cache, password or config file"),
     ("agent/demo.py", "_write"): "builds the demo's own sample Maildir in a temp folder",
     ("agent/demo.py", "send_drafts"): "the demo playing the user's mail client in its own sample Maildir",
-    ("providers/outlook_auth.py", "save_cache"): "replaces its own token cache atomically",
 }
 # Assignments whose values are refusal lists (the words they hold are what is refused).
 REFUSAL_NAMES = re.compile(r"FORBIDDEN|REFUSED|NEVER")
