@@ -18,9 +18,8 @@ import click
 
 from agent import config as config_mod
 from agent import lock
-from agent.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_UNREACHABLE, AgentError, ConfigError
+from agent.core.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_UNREACHABLE, AgentError, ConfigError
 
-__version__ = "0.1.0"
 log = logging.getLogger("agent")
 run_log = logging.getLogger("agent.run")
 
@@ -131,7 +130,7 @@ class Group(click.Group):
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
               help="Config file (default: the user config dir's config.toml).")
 @click.option("-v", "--verbose", is_flag=True, help="Log details to stderr.")
-@click.version_option(__version__, prog_name="interview-agent")
+@click.version_option(package_name="interview-agent", prog_name="interview-agent")
 @click.pass_context
 def main(ctx: click.Context, config_path: Path | None, verbose: bool) -> None:
     """Drafts the emails that follow a job interview, in your own mailbox. Never sends."""
@@ -621,7 +620,7 @@ def _person(p) -> str:
 @click.pass_obj
 def set_decision(obj: Ctx, interview_id: str, when: tuple[str, ...], now_text: str | None) -> None:
     """Record the decision date you were told ("next Friday", "Dec 11", 2026-12-11)."""
-    from agent import dates
+    from agent.core import dates
     from agent.state import State
 
     cfg = obj.load()

@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from agent.model import Attendee, Event, Message, Person
+from agent.core.model import Attendee, Event, Message, Person
 
 
 def _dt(value: str | None) -> datetime | None:

@@ -13,7 +13,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
-from agent.errors import ConfigError
+from agent.core.errors import ConfigError
+from agent.core.settings import Identity, Profile
+from agent.core.settings import Settings as CoreSettings
 
 APP = "interview-agent"
 
@@ -27,45 +29,10 @@ def default_state_dir() -> Path:
 
 
 @dataclass(frozen=True)
-class Identity:
-    """Who the user is (B1)."""
+class Settings(CoreSettings):
+    """The planner's settings plus where the state lives."""
 
-    name: str
-    email: str
-    aliases: tuple[str, ...] = ()
-    timezone: str = "UTC"
-    own_domains: tuple[str, ...] = ()
-
-    @property
-    def addresses(self) -> frozenset[str]:
-        return frozenset(a.lower() for a in (self.email, *self.aliases) if a)
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
-
-    def is_me(self, email: str) -> bool:
-        return email.lower() in self.addresses
-
-    @property
-    def first_name(self) -> str:
-        return self.name.split()[0] if self.name.split() else ""
-
-
-@dataclass(frozen=True)
-class Profile:
-    pitch: str = ""
-    signature: str = ""  # default: the user's name
-
-
-@dataclass(frozen=True)
-class Settings:
     state_dir: Path = field(default_factory=default_state_dir)
-    thank_you_window_hours: int = 24
-    default_decision_business_days: int = 7
-    max_follow_ups: int = 1
-    lookback_days: int = 60
-    max_drafts_per_run: int = 10
 
 
 @dataclass(frozen=True)

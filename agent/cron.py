@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from agent.errors import AgentError, ConfigError
+from agent.core.errors import AgentError, ConfigError
 
 CRONTAB_ENV = "INTERVIEW_AGENT_CRONTAB"
 MARK = "# interview-agent:"

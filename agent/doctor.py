@@ -27,7 +27,7 @@ from typing import Any
 
 from agent import config as config_mod
 from agent import cron, lock
-from agent.errors import AgentError, ConfigError
+from agent.core.errors import AgentError, ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +133,7 @@ def _private(path: Path, want: int) -> str | None:
 
 
 def _state(state_dir: Path) -> list[Check]:
-    from agent.errors import StateError
+    from agent.core.errors import StateError
     from agent.state import DB_NAME, State
 
     if not state_dir.exists():

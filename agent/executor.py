@@ -11,9 +11,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
-from agent.config import Identity, Profile
-from agent.lifecycle import Plan, resolve_missing
-from agent.model import DraftRecord, Interview, Message
+from agent.core.settings import Identity, Profile
+from agent.core.lifecycle import Plan, resolve_missing
+from agent.core.model import DraftRecord, Interview, Message
 from agent.state import State
 from providers.base import Provider
 
@@ -62,12 +62,16 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
             identity: Identity, profile: Profile, templates_dir: Path | None, now: datetime) -> Outcome:
     outcome = Outcome()
     if plan.actions:
-        from agent import compose  # Jinja2 and the email package: only when there is something to draft
+        from agent import templates as templates_mod  # Jinja2 and the email package: only when drafting
+        from agent.core import compose
+
+        templates = templates_mod.load(templates_dir)
     for action in plan.actions:
         interview = interviews[action.interview_id]
         try:
             draft = compose.compose(action, interview, identity, profile,
-                                    outcome=plan.outcomes.get(action.key, ""), templates_dir=templates_dir)
+                                    templates=templates,
+                                    outcome=plan.outcomes.get(action.key, ""))
             message_id = compose.new_message_id(identity, uuid.uuid4().hex)
             raw = compose.to_mime(draft, identity, message_id=message_id, date=now)
         except ValueError as exc:  # e.g. a recipient address that is not one valid address (B21)

@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from agent.errors import EXIT_LOCKED, AgentError
+from agent.core.errors import EXIT_LOCKED, AgentError
 
 LOCK_NAME = "run.lock"
 TEST_HOLD_ENV = "INTERVIEW_AGENT_TEST_HOLD_LOCK"

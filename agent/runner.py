@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import providers
-from agent import killpoints, lifecycle
+from agent import killpoints, plan_cache
+from agent.core import lifecycle
 from agent.config import Config
-from agent.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError
-from agent.lifecycle import Plan
-from agent.model import Interview
+from agent.core.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError
+from agent.core.lifecycle import Plan
+from agent.core.model import Interview
 from agent.state import State
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def evaluate(config: Config, state: State, account: str, now: datetime) -> tuple
 
 
 def _plan(config: Config, state: State, messages: list, events: list, now: datetime):
-    from agent import interviews as interview_mod  # imported when a plan is made, not on every run
+    from agent.core import interviews as interview_mod  # imported when a plan is made, not on every run
 
     found = interview_mod.derive(messages, events, config.identity)
     drafts = [d for d in state.drafts() if d.state != "intent"]
@@ -162,9 +163,9 @@ PLAN_CACHE_FORMAT = "1"
 
 
 def _code_signature() -> str:
-    """Which code made a cached plan: the agent's modules as installed (name, size, mtime)."""
+    """Which code made a cached plan: the agent's modules as installed (path, size, mtime)."""
     here = Path(__file__).parent
-    return ";".join(f"{p.name}:{st.st_size}:{st.st_mtime_ns}" for p in sorted(here.glob("*.py"))
+    return ";".join(f"{p.relative_to(here)}:{st.st_size}:{st.st_mtime_ns}" for p in sorted(here.rglob("*.py"))
                     for st in (p.stat(),))
 
 
@@ -182,13 +183,13 @@ def _evaluate_cached(config: Config, state: State, account: str, now: datetime):
     re-read the stored mail. A plan with drafts still to make is always made afresh."""
     fingerprint = _plan_fingerprint(config, state, account)
     data = state.cached_plan(account, fingerprint)
-    cached = lifecycle.load_plan(data) if data is not None else None
+    cached = plan_cache.load(data) if data is not None else None
     if cached is not None and cached[0].valid_at(now) and not cached[0].actions:
         log.debug("nothing changed since the last plan: reusing it")
         return cached
     plan, found = evaluate(config, state, account, now)
     if not plan.actions:
-        state.store_plan(account, fingerprint, lifecycle.dump_plan(plan, found))
+        state.store_plan(account, fingerprint, plan_cache.dump(plan, found))
     return plan, found
 
 

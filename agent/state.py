@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from agent import codec
-from agent.errors import StateError
-from agent.model import DecisionStatement, DraftRecord, Event, Message
+from agent.core.errors import StateError
+from agent.core.model import DecisionStatement, DraftRecord, Event, Message
 
 DB_NAME = "state.sqlite3"
 

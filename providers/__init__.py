@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 
-from agent.errors import ConfigError
+from agent.core.errors import ConfigError
 
 # name -> "module:factory"; the factory has the signature of base.ProviderFactory
 _REGISTRY = {

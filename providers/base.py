@@ -25,8 +25,8 @@ from datetime import datetime
 from typing import Any, Protocol, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from agent.errors import EXIT_FAILED, EXIT_UNREACHABLE, AgentError, ConfigError
-from agent.model import DraftRecord, Event, Message
+from agent.core.errors import EXIT_FAILED, EXIT_UNREACHABLE, AgentError, ConfigError
+from agent.core.model import DraftRecord, Event, Message
 
 
 class ProviderError(AgentError):

@@ -47,9 +47,9 @@ from google.auth import exceptions as auth_exceptions
 from googleapiclient.discovery import build_from_document
 from googleapiclient.errors import HttpError
 
-from agent import mime
-from agent.errors import ConfigError, MalformedInput
-from agent.model import DraftRecord, Message
+from agent.core import mime
+from agent.core.errors import ConfigError, MalformedInput
+from agent.core.model import DraftRecord, Message
 from providers import gmail_auth
 from providers.base import SyncBatch, UnreachableError, account_zone
 from providers.gmail_auth import connect  # noqa: F401 - the CLI calls providers.gmail.connect

@@ -27,7 +27,7 @@ from typing import Any
 
 from google.oauth2.credentials import Credentials
 
-from agent.errors import ConfigError
+from agent.core.errors import ConfigError
 from providers.base import AuthError
 from providers.secret_files import write_private
 

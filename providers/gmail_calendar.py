@@ -1,4 +1,4 @@
-"""Google Calendar for the gmail provider: events.list with sync tokens, resources -> `agent.model.Event`.
+"""Google Calendar for the gmail provider: events.list with sync tokens, resources -> `agent.core.model.Event`.
 
 Glossary
 - full sync: events.list(singleEvents, showDeleted, timeMin = the look-back start) over every page; the
@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 
 from googleapiclient.errors import HttpError
 
-from agent import mime
-from agent.model import Attendee, Event, Person
+from agent.core import mime
+from agent.core.model import Attendee, Event, Person
 from providers.gmail_transport import Transport
 
 PAGE_SIZE = 2500

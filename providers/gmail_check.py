@@ -23,7 +23,7 @@ import google_auth_httplib2
 from google.auth import exceptions as auth_exceptions
 from googleapiclient.errors import HttpError
 
-from agent.errors import AgentError
+from agent.core.errors import AgentError
 from providers import gmail_auth
 from providers.gmail_transport import TRANSPORT_ERRORS, auth_error, reason_of
 from providers.secret_files import private_file

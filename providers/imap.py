@@ -34,9 +34,9 @@ from zoneinfo import ZoneInfo
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
-from agent import mime
-from agent.errors import ConfigError, MalformedInput
-from agent.model import DraftRecord, Message
+from agent.core import mime
+from agent.core.errors import ConfigError, MalformedInput
+from agent.core.model import DraftRecord, Message
 from providers.base import ProviderError, SyncBatch, UnreachableError, account_zone
 from providers.imap_config import DEFAULT_AUTHORITY, DEFAULT_TIMEOUT, parse_settings
 from providers.imap_connection import DROPPED, CommandCounter, discard, open_connection

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
-from agent.errors import AgentError, ConfigError
+from agent.core.errors import AgentError, ConfigError
 from providers.base import AuthError, UnreachableError
 from providers.imap_config import is_loopback
 from providers.imap_folders import DRAFTS, DRAFTS_NAMES, SENT, SENT_NAMES

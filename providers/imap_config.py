@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from agent.errors import ConfigError
+from agent.core.errors import ConfigError
 
 log = logging.getLogger("providers.imap")  # one logger name for the whole IMAP provider
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
-from agent.model import DraftRecord
+from agent.core.model import DraftRecord
 from providers.imap_messages import header_message_id, norm_mid, sha
 
 

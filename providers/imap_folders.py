@@ -15,7 +15,7 @@ from typing import Any
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
 
-from agent.errors import ConfigError
+from agent.core.errors import ConfigError
 
 log = logging.getLogger("providers.imap")
 

@@ -26,7 +26,7 @@ from typing import Any
 import msal
 import requests
 
-from agent.errors import ConfigError
+from agent.core.errors import ConfigError
 from providers import gmail_auth, outlook_auth
 from providers.base import AuthError, UnreachableError
 from providers.outlook_auth import RESERVED_SCOPES, build_app, load_cache

@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from agent.errors import ConfigError
+from agent.core.errors import ConfigError
 from providers.secret_files import write_private
 
 log = logging.getLogger("providers.imap")

@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from agent.errors import ConfigError, MalformedInput
-from agent.model import DraftRecord, Message
+from agent.core.errors import ConfigError, MalformedInput
+from agent.core.model import DraftRecord, Message
 from providers.base import ProviderError, SyncBatch, account_zone
 
 CURSOR_VERSION = 2
@@ -306,7 +306,7 @@ class MaildirProvider:
         batch.stats["headers_read"] += 1
         batch.stats["bytes_read"] += len(head)
         received = datetime.fromtimestamp(item.mtime, UTC).astimezone(self.tz)
-        from agent import mime  # the email package is loaded only when there is mail to read
+        from agent.core import mime  # the email package is loaded only when there is mail to read
 
         when = mime.header_date(head, tz=self.tz, received=received)
         return when is not None and not _on_or_after(when, since)
@@ -351,7 +351,7 @@ class MaildirProvider:
         batch.stats["bytes_read"] += len(raw)
         received = datetime.fromtimestamp(item.mtime, UTC).astimezone(self.tz)
         try:
-            from agent import mime
+            from agent.core import mime
 
             return mime.parse_message(raw, key=item.key, folder=folder, tz=self.tz, received=received)
         except MalformedInput as exc:

@@ -11,7 +11,7 @@ Glossary
   The hash tells an untouched draft from one the user edited.
 
 Mail: per folder, a delta round with a minimal `$select` (created messages only), then the MIME of each new
-message (`/$value`, 20 to a JSON $batch) parsed with `agent.mime.parse_message`, so headers such as
+message (`/$value`, 20 to a JSON $batch) parsed with `agent.core.mime.parse_message`, so headers such as
 Auto-Submitted and the invitations' calendar parts are read exactly as for Maildir and IMAP.
 Calendar: calendarView/delta over [since, now + 400 days]; renewed (a full round) when fewer than 200 days
 remain ahead.
@@ -42,9 +42,9 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
-from agent import mime
-from agent.errors import ConfigError, MalformedInput
-from agent.model import DraftRecord, Message
+from agent.core import mime
+from agent.core.errors import ConfigError, MalformedInput
+from agent.core.model import DraftRecord, Message
 from providers.base import ProviderError, SyncBatch, UnreachableError, account_zone
 from providers.outlook_auth import DEFAULT_AUTHORITY, TokenSource, device_flow
 from providers.outlook_events import parse_instant, removed_event, to_event

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import msal
 import requests
 
-from agent.errors import ConfigError
+from agent.core.errors import ConfigError
 from providers.base import AuthError, ProviderError, UnreachableError
 from providers.secret_files import write_private
 

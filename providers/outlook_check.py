@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import msal
 
-from agent.errors import AgentError
+from agent.core.errors import AgentError
 from providers.outlook_auth import GRAPH_SCOPES, RECONNECT, RESERVED_SCOPES, load_cache
 from providers.secret_files import private_file
 

@@ -1,4 +1,4 @@
-"""Graph calendar events (JSON, as calendarView/delta returns them) -> `agent.model.Event`.
+"""Graph calendar events (JSON, as calendarView/delta returns them) -> `agent.core.model.Event`.
 
 The Graph shapes: `start`/`end` are {"dateTime": "2021-09-14T08:00:00.0000000", "timeZone": "UTC"} (UTC
 because the client asks for it with `Prefer: outlook.timezone="UTC"`), attendees carry `type`
@@ -15,8 +15,8 @@ from datetime import UTC, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from agent.mime import clean_multiline, clean_text, html_to_text
-from agent.model import Attendee, Event, Person
+from agent.core.mime import clean_multiline, clean_text, html_to_text
+from agent.core.model import Attendee, Event, Person
 
 RESPONSES = {"accepted": "ACCEPTED", "organizer": "ACCEPTED", "declined": "DECLINED",
              "tentativelyaccepted": "TENTATIVE", "none": "NEEDS-ACTION", "notresponded": "NEEDS-ACTION"}

@@ -12,7 +12,7 @@ Glossary
   another client did. A draft file replaced by another with the same Message-ID (a mail client saving an
   edit) keeps its draft id and gets a new message id, as a draft edited in the Gmail web UI does.
 - calendar: the invitations in the mail (REQUEST/CANCEL/REPLY, the user's own replies in Sent included)
-  are folded with the agent's own `agent.invitations.fold` into Google Calendar event resources; each
+  are folded with the agent's own `agent.core.invitations.fold` into Google Calendar event resources; each
   change bumps a version that sync tokens count in.
 """
 
@@ -37,9 +37,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from agent import invitations, mime
-from agent.errors import MalformedInput
-from agent.model import Event
+from agent.core import invitations, mime
+from agent.core.errors import MalformedInput
+from agent.core.model import Event
 
 SYSTEM_FOLDERS = {"": "INBOX", ".Sent": "SENT", ".Sent Items": "SENT", ".Sent Messages": "SENT",
                   ".Drafts": "DRAFT", ".Trash": "TRASH", ".Spam": "SPAM", ".Junk": "SPAM"}

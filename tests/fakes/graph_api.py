@@ -27,7 +27,7 @@ from email.message import EmailMessage
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from agent.mime import clean_multiline, html_to_text
+from agent.core.mime import clean_multiline, html_to_text
 from tests.fakes.graph_store import FOLDER_IDS, Item, Store, new_unique
 
 MESSAGE_FIELDS = {

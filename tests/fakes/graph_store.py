@@ -5,8 +5,8 @@
   folders (a draft the user sends keeps its id in Sent Items), and a restarted server gives the same ids.
 - Changes: every refresh compares the tree with what was seen (new files, moves, flag changes, files
   gone) and numbers each change; delta tokens are such numbers, so rounds report exactly what changed.
-- Calendar: the invitations in inbox and Sent, parsed with agent.mime.parse_message and folded with
-  agent.invitations.fold (REQUEST/CANCEL/REPLY, the user's own reply included), are the events.
+- Calendar: the invitations in inbox and Sent, parsed with agent.core.mime.parse_message and folded with
+  agent.core.invitations.fold (REQUEST/CANCEL/REPLY, the user's own reply included), are the events.
 - conversationId: the root of the References chain (else the Message-ID), hashed.
 """
 
@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from agent import invitations, mime
-from agent.model import Event
+from agent.core import invitations, mime
+from agent.core.model import Event
 
 FOLDER_DIRS = {"inbox": "", "sentitems": ".Sent", "drafts": ".Drafts"}
 FOLDER_IDS = {name: "AQMkAD" + base64.urlsafe_b64encode(name.encode()).decode().rstrip("=") + "AAAA=="

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from agent.model import DraftRecord, Message
+from agent.core.model import DraftRecord, Message
 from providers.base import SyncBatch
 
 USER = "jordan.lee@example.net"

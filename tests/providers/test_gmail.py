@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from agent.errors import EXIT_UNREACHABLE, ConfigError
+from agent.core.errors import EXIT_UNREACHABLE, ConfigError
 from providers import factory
 from providers.base import AuthError, UnreachableError
 from providers.gmail import GmailProvider, connect, open_provider

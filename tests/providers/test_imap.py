@@ -19,7 +19,7 @@ from email.utils import format_datetime
 import pytest
 from imapclient import IMAPClient
 
-from agent.errors import EXIT_CONFIG, EXIT_UNREACHABLE, ConfigError
+from agent.core.errors import EXIT_CONFIG, EXIT_UNREACHABLE, ConfigError
 from providers import factory
 from providers.base import AuthError, UnreachableError
 from providers.imap import ImapProvider, connect_imap, open_provider, secret_file

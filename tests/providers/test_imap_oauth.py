@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
-from agent.errors import EXIT_CONFIG, EXIT_UNREACHABLE, ConfigError
+from agent.core.errors import EXIT_CONFIG, EXIT_UNREACHABLE, ConfigError
 from providers.base import AuthError
 from providers.imap import connect_imap, open_provider
 from providers.imap_config import parse_settings

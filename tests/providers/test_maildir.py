@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.errors import ConfigError
+from agent.core.errors import ConfigError
 from providers import factory
 from providers.maildir import MaildirProvider, open_provider
 from tests.mailboxes import MaildirMailbox

@@ -28,7 +28,7 @@ import msal
 import pytest
 import requests
 
-from agent.errors import EXIT_UNREACHABLE, ConfigError
+from agent.core.errors import EXIT_UNREACHABLE, ConfigError
 from providers import factory
 from providers.base import AuthError
 from providers.outlook import OutlookProvider, connect, open_provider

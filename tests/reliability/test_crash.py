@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from agent import killpoints
-from agent.errors import EXIT_FAILED, EXIT_OK
+from agent.core.errors import EXIT_FAILED, EXIT_OK
 from tests.reliability import figures
 from tests.reliability.recorders import attach
 from tests.reliability.recorders import seen as seen_count

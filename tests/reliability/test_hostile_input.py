@@ -21,11 +21,14 @@ import icalendar
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent import compose, dates, interviews, invitations, lifecycle, mime
+from agent.core import compose, dates, interviews, invitations, lifecycle, mime
+from agent import templates
 from agent.config import Identity, Profile, Settings
-from agent.errors import MalformedInput
-from agent.model import DraftAction, Interview, Message, Person
+from agent.core.errors import MalformedInput
+from agent.core.model import DraftAction, Interview, Message, Person
 from tests.reliability import figures
+
+TEMPLATES = templates.load()
 
 LONG = figures.long_run()
 EXAMPLES = 200
@@ -104,7 +107,7 @@ def test_b21_hostile_names_subjects_and_ids_never_change_recipients_or_headers(n
                     subject=subject, references=tuple(refs), in_reply_to=refs[-1] if refs else "")
     action = DraftAction(key=f"iv-1:{kind}:x", interview_id="iv-1", kind=kind, to=to,
                          reply_to=reply if kind != "thank_you" else None)
-    draft = compose.compose(action, iv, ME, PROFILE, outcome="rejection")
+    draft = compose.compose(action, iv, ME, PROFILE, templates=TEMPLATES, outcome="rejection")
     raw = compose.to_mime(draft, ME, message_id="<abc123@gmail.com>", date=start + timedelta(days=4))
     assert_draft_is_safe(raw, ["ana.lopez@zenith-apps.com"])
 
@@ -118,7 +121,7 @@ def test_b21_a_recipient_that_is_not_one_plain_address_is_refused_never_written(
                    end=datetime(2026, 12, 1, 20, tzinfo=UTC), company="Zenith")
     action = DraftAction(key="iv-1:thank_you:x", interview_id="iv-1", kind="thank_you", to=Person(address, "Ana"))
     try:
-        draft = compose.compose(action, iv, ME, PROFILE)
+        draft = compose.compose(action, iv, ME, PROFILE, templates=TEMPLATES)
         raw = compose.to_mime(draft, ME, message_id="<abc123@gmail.com>", date=datetime(2026, 12, 2, tzinfo=UTC))
     except ValueError:
         return  # the executor logs and skips it (B21)
@@ -175,7 +178,7 @@ def test_b21_hostile_invitation_end_to_end_drafts_only_the_attendees(organizer_c
     by_id = {iv.id: iv for iv in found}
     made = []
     for action in plan.actions:
-        draft = compose.compose(action, by_id[action.interview_id], ME, PROFILE)
+        draft = compose.compose(action, by_id[action.interview_id], ME, PROFILE, templates=TEMPLATES)
         raw_draft = compose.to_mime(draft, ME, message_id="<abc123@gmail.com>", date=now)
         assert action.to.email in ("nadia.rahman@zenith-apps.com", "theo.grant@zenith-apps.com")
         assert_draft_is_safe(raw_draft, [action.to.email])

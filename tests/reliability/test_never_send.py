@@ -25,7 +25,7 @@ from tests.reliability.world import MAILBOXES
 from tests.scenarios import harness
 
 REPO = Path(__file__).resolve().parents[2]
-SOURCES = sorted([*REPO.glob("agent/*.py"), *REPO.glob("providers/*.py")])
+SOURCES = sorted([*REPO.glob("agent/**/*.py"), *REPO.glob("providers/**/*.py")])
 
 # Calls that send or change mail: Gmail/Graph client methods, imaplib/imapclient commands, smtplib.
 SEND_LIKE_CALLS = {"send", "sendmail", "send_message", "sendMail", "trash", "untrash", "batchDelete", "batchModify",

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from agent import state as state_mod
 from agent.cli import main
-from agent.errors import EXIT_FAILED, StateError
-from agent.model import DraftRecord, Message, Person
+from agent.core.errors import EXIT_FAILED, StateError
+from agent.core.model import DraftRecord, Message, Person
 from tests.mailboxes import MaildirMailbox
 from tests.reliability import figures
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from agent import lifecycle
+from agent import plan_cache
 from agent import state as state_mod
 from agent.cli import main
 from tests.mailboxes import MaildirMailbox
@@ -84,8 +84,8 @@ class _Boom:
 
 
 def test_a_tampered_plan_cache_is_ignored_not_run():
-    assert lifecycle.load_plan(pickle.dumps((_Boom(), {}))) is None
-    assert lifecycle.load_plan(b"not a pickle") is None
+    assert plan_cache.load(pickle.dumps((_Boom(), {}))) is None
+    assert plan_cache.load(b"not a pickle") is None
 
 
 def test_plan_validity_ends_at_the_next_instant_the_planner_compares_the_clock_with(setup, tmp_path):
@@ -93,7 +93,7 @@ def test_plan_validity_ends_at_the_next_instant_the_planner_compares_the_clock_w
     cli(config, "run", "--now", BEFORE_END)
     with state_mod.State.open(tmp_path / "state") as st:
         (data,) = st.conn.execute("SELECT data FROM plan_cache").fetchone()
-    plan, found = lifecycle.load_plan(data)
+    plan, found = plan_cache.load(data)
     (interview,) = found.values()
     assert plan.valid_until == interview.end  # the thank-yous fall due then (B8)
     assert plan.valid_from is None  # nothing the plan depends on lies before it

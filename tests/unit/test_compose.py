@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agent.compose import (
+from agent.core.compose import (
     THANK_YOU_MAX_WORDS,
     ComposedDraft,
     compose,
@@ -20,8 +20,9 @@ from agent.compose import (
     reply_subject,
     to_mime,
 )
+from agent import templates
 from agent.config import Identity, Profile
-from agent.model import DraftAction, Interview, Message, Person
+from agent.core.model import DraftAction, Interview, Message, Person
 
 ME = Identity(name="Jordan Lee", email="jordan.lee@gmail.com", timezone="America/New_York")
 PROFILE = Profile(pitch="I have spent six years building payment APIs in Go and Python. "
@@ -48,10 +49,15 @@ def company_mail(subject: str = "Interview", message_id: str = "<m2@acme.com>",
                    references=references, in_reply_to=references[-1] if references else "")
 
 
+TEMPLATES = templates.load()
+
+
 def draft(kind: str = "thank_you", to: Person = ANA, reply_to: Message | None = None,
-          iv: Interview | None = None, profile: Profile = PROFILE, **kw) -> ComposedDraft:
+          iv: Interview | None = None, profile: Profile = PROFILE, templates_dir: Path | None = None,
+          **kw) -> ComposedDraft:
     action = DraftAction(key=f"iv-1:{kind}:x", interview_id="iv-1", kind=kind, to=to, reply_to=reply_to)
-    return compose(action, iv or interview(), ME, profile, **kw)
+    chosen = templates.load(templates_dir) if templates_dir is not None else TEMPLATES
+    return compose(action, iv or interview(), ME, profile, templates=chosen, **kw)
 
 
 def parse(raw: bytes) -> email.message.EmailMessage:

@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from agent.errors import MalformedInput
-from agent.invitations import fold, parse_calendar
-from agent.mime import parse_message
+from agent.core.errors import MalformedInput
+from agent.core.invitations import fold, parse_calendar
+from agent.core.mime import parse_message
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / ".." / "shared" / "corpus" / "external"

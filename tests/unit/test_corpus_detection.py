@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from agent import detect
+from agent.core import detect
 from agent.config import Identity
-from agent.errors import MalformedInput
-from agent.invitations import parse_calendar
-from agent.mime import parse_message
+from agent.core.errors import MalformedInput
+from agent.core.invitations import parse_calendar
+from agent.core.mime import parse_message
 from tests.unit.test_corpus import ICS_FILES, MAIL_FILES, RECEIVED, TZ, rel
 
 

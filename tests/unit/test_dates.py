@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from agent.dates import (
+from agent.core.dates import (
     business_days_after,
     default_decision,
     find_decision_statements,
@@ -15,7 +15,7 @@ from agent.dates import (
     parse_user_date,
     split_sentences,
 )
-from agent.model import DecisionStatement
+from agent.core.model import DecisionStatement
 
 NY = ZoneInfo("America/New_York")
 THU = datetime(2026, 11, 26, 10, 0, tzinfo=NY)  # Thursday (Thanksgiving), mid-morning

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from agent.config import Identity
-from agent.detect import detect_event, judge_event
-from agent.model import Attendee, Event, Message, Person
+from agent.core.detect import detect_event, judge_event
+from agent.core.model import Attendee, Event, Message, Person
 
 NY = ZoneInfo("America/New_York")
 ME = Identity(name="Jordan Lee", email="jordan.lee@gmail.com", aliases=("jordan@lee.dev",),
@@ -389,8 +389,8 @@ def test_b3_teams_join_link_is_not_a_public_meetup():
     from datetime import datetime, timedelta, timezone
 
     from agent.config import Identity
-    from agent.detect import judge_event
-    from agent.model import Attendee, Event, Person
+    from agent.core.detect import judge_event
+    from agent.core.model import Attendee, Event, Person
 
     me = Identity(name="Jordan Lee", email="jordan.lee@gmail.com")
     start = datetime(2026, 11, 18, 15, 0, tzinfo=timezone.utc)
@@ -406,7 +406,7 @@ def test_b3_teams_join_link_is_not_a_public_meetup():
 def _panel_event():
     from datetime import datetime, timedelta, timezone
 
-    from agent.model import Attendee, Event, Person
+    from agent.core.model import Attendee, Event, Person
 
     start = datetime(2026, 11, 16, 19, 0, tzinfo=timezone.utc)
     return Event(uid="p1", start=start, end=start + timedelta(hours=2),
@@ -422,7 +422,7 @@ def _panel_event():
 def test_b5_group_and_mailbox_names_do_not_eat_the_role():
     """Regression: "Security Hiring Panel" (a group) made "Security Engineer" read as "Engineer"."""
     from agent.config import Identity
-    from agent.detect import detect_event
+    from agent.core.detect import detect_event
 
     iv = detect_event(_panel_event(), Identity(name="Jordan Lee", email="jordan.lee@gmail.com"))
     assert iv is not None and iv.role == "Security Engineer"
@@ -430,7 +430,7 @@ def test_b5_group_and_mailbox_names_do_not_eat_the_role():
 
 def test_b6_a_recruiting_mailbox_is_the_contact_only_when_no_person_is_known():
     from agent.config import Identity
-    from agent.detect import detect_event
+    from agent.core.detect import detect_event
 
     iv = detect_event(_panel_event(), Identity(name="Jordan Lee", email="jordan.lee@gmail.com"))
     assert iv is not None and iv.contact.email == "recruiting@corvidsecurity.com"

@@ -1,4 +1,4 @@
-"""agent.invitations: iCalendar parsing and folding REQUEST/CANCEL/REPLY (B2, B3, B6, B21)."""
+"""agent.core.invitations: iCalendar parsing and folding REQUEST/CANCEL/REPLY (B2, B3, B6, B21)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from agent.errors import MalformedInput
-from agent.invitations import fold, parse_calendar
+from agent.core.errors import MalformedInput
+from agent.core.invitations import fold, parse_calendar
 
 TZ = ZoneInfo("America/New_York")
 ME = frozenset({"jordan.lee@gmail.com", "jordan@lee.dev"})
@@ -259,8 +259,8 @@ def test_b2_calendar_api_view_wins_over_a_mail_with_a_higher_sequence():
     """Graph events carry no SEQUENCE: the calendar's current view must still replace or cancel."""
     from datetime import datetime, timedelta, timezone
 
-    from agent.invitations import fold
-    from agent.model import Event
+    from agent.core.invitations import fold
+    from agent.core.model import Event
 
     start = datetime(2026, 11, 17, 19, 0, tzinfo=timezone.utc)
     mail = Event(uid="u", start=start, end=start + timedelta(hours=1), sequence=3, method="REQUEST")

@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from agent.config import Identity, Settings
-from agent.lifecycle import plan, resolve_missing
-from agent.model import DecisionStatement, DraftRecord, Interview, Message, Person
+from agent.core.lifecycle import plan, resolve_missing
+from agent.core.model import DecisionStatement, DraftRecord, Interview, Message, Person
 
 TZ = ZoneInfo("America/New_York")
 ME = Identity(name="Jordan Lee", email="jordan.lee@gmail.com", aliases=("jordan@work.example",),

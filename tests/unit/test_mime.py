@@ -1,4 +1,4 @@
-"""agent.mime: raw mail -> Message (B2, B15, B21)."""
+"""agent.core.mime: raw mail -> Message (B2, B15, B21)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agent.errors import MalformedInput
-from agent.mime import clean_text, parse_message
+from agent.core.errors import MalformedInput
+from agent.core.mime import clean_text, parse_message
 
 TZ = ZoneInfo("America/New_York")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
@@ -212,7 +212,7 @@ def _reference_drop(c: str) -> bool:
                  max_size=60))
 def test_b21_fast_cleaning_drops_exactly_the_control_and_format_characters(s):
     """Issue 8 made clean_text/clean_multiline faster; they still remove what B21 says, no more."""
-    from agent.mime import clean_multiline, clean_text
+    from agent.core.mime import clean_multiline, clean_text
 
     kept = "".join(" " if c in "\t\r\n\x85" else c for c in s if c in "\t\r\n\x85" or not _reference_drop(c))
     assert clean_text(s) == " ".join(kept.split())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agent import people
-from agent.model import Person
+from agent.core import people
+from agent.core.model import Person
 
 
 @pytest.mark.parametrize("domain", ["gmail.com", "googlemail.com", "hotmail.co.uk", "yahoo.fr", "icloud.com",

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from agent.model import Message, Person
-from agent.replies import classify_reply, is_auto_reply
+from agent.core.model import Message, Person
+from agent.core.replies import classify_reply, is_auto_reply
 
 NY = ZoneInfo("America/New_York")
 TUE = datetime(2026, 12, 1, 10, 0, tzinfo=NY)  # a Tuesday, after the interview

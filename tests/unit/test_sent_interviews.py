@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from agent.config import Identity
-from agent.model import Message, Person
-from agent.sent_interviews import detect_sent
+from agent.core.model import Message, Person
+from agent.core.sent_interviews import detect_sent
 
 NY = ZoneInfo("America/New_York")
 ME = Identity(name="Jordan Lee", email="jordan.lee@gmail.com", aliases=("jordan@lee.dev",),

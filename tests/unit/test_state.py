@@ -9,8 +9,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from agent.errors import StateError
-from agent.model import Attendee, DraftRecord, Event, Message, Person
+from agent.core.errors import StateError
+from agent.core.model import Attendee, DraftRecord, Event, Message, Person
 from agent.state import DB_NAME, SCHEMA_VERSION, State
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)

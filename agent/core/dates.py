@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
-from agent.model import DecisionStatement
+from agent.core.model import DecisionStatement
 
 MAX_SENTENCE = 300
 MAX_DAYS_AHEAD = 180

@@ -18,21 +18,18 @@ Choices where the rules are silent (also in README "How the agent decides"):
 
 from __future__ import annotations
 
-import io
-import pickle
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Iterable, Sequence
-from zoneinfo import ZoneInfo
 
-from agent import people
-from agent.config import Identity, Settings
-from agent.model import DecisionStatement, DraftAction, DraftRecord, Interview, Message, Person
+from agent.core import people
+from agent.core.settings import Identity, Settings
+from agent.core.model import DecisionStatement, DraftAction, DraftRecord, Interview, Message, Person
 
 if TYPE_CHECKING:
-    from agent.replies import ReplyVerdict
-# agent.dates and agent.replies (many patterns to compile) are imported where a plan is made, so that a
+    from agent.core.replies import ReplyVerdict
+# agent.core.dates and agent.core.replies (many patterns to compile) are imported where a plan is made, so that a
 # run reusing the last plan (runner) does not load them.
 
 STALE_FOLLOW_UP = timedelta(days=21)
@@ -98,42 +95,6 @@ def _set_validity(result: Plan, instants: list[datetime], now: datetime) -> None
     result.valid_until = min((t for t in instants if t > now), default=None)
 
 
-_PICKLE_MODULES = {"agent.model", "agent.lifecycle", "agent.replies", "datetime", "zoneinfo", "zoneinfo._zoneinfo"}
-_PICKLE_BUILTINS = {"set", "frozenset", "tuple", "list", "dict"}
-
-
-class _PlanUnpickler(pickle.Unpickler):
-    """Loads only the planner's own data types: a damaged or altered cache cannot run code."""
-
-    def find_class(self, module: str, name: str):  # noqa: ANN201 - pickle's signature
-        if module == "builtins" and name == "getattr":
-            return _zoneinfo_getattr  # how a ZoneInfo pickles itself: getattr(ZoneInfo, "_unpickle")
-        if module in _PICKLE_MODULES or (module == "builtins" and name in _PICKLE_BUILTINS):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not part of a plan")
-
-
-def _zoneinfo_getattr(obj: object, name: str) -> object:
-    if obj is ZoneInfo and name == "_unpickle":
-        return ZoneInfo._unpickle  # type: ignore[attr-defined]
-    raise pickle.UnpicklingError(f"getattr({obj!r}, {name!r}) is not part of a plan")
-
-
-def dump_plan(result: Plan, interviews: dict[str, Interview]) -> bytes:
-    """A plan and its interviews as bytes for the state store's plan cache."""
-    return pickle.dumps((result, interviews), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def load_plan(data: bytes) -> tuple[Plan, dict[str, Interview]] | None:
-    """What dump_plan wrote, or None when it cannot be read back (another version, damage)."""
-    try:
-        result, interviews = _PlanUnpickler(io.BytesIO(data)).load()
-    except Exception:  # noqa: BLE001 - any failure only means the plan is made afresh
-        return None
-    return (result, interviews) if isinstance(result, Plan) and isinstance(interviews, dict) else None
-
-
-# -- tying mail to interviews ------------------------------------------------------------------------
 def _counterparts(m: Message) -> tuple[Person, ...]:
     if m.folder == "sent":
         return m.to + m.cc
@@ -283,7 +244,7 @@ class _InterviewPlanner:
 
     # B15/B16: what the company said after the interview
     def _heard_back(self) -> list[tuple[Message, ReplyVerdict]]:
-        from agent import replies
+        from agent.core import replies
 
         heard = []
         for m in self.msgs:
@@ -305,7 +266,7 @@ class _InterviewPlanner:
 
     # B12-B14
     def _decision(self) -> DecisionStatement:
-        from agent import dates, replies
+        from agent.core import dates, replies
 
         statements: list[DecisionStatement] = []
         if self.iv.description:

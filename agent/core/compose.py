@@ -8,15 +8,13 @@ Two steps, both pure:
   untrusted value cleaned so that nothing from a mail or an invitation can add a header or a
   recipient (B21).
 
-Templates ship in the `agent.defaults` package (`config/templates/`); a file with the same name in the
-user's `<config_dir>/templates/` replaces the packaged one. Jinja's loaders read those files; nothing
-else here touches the disk.
+The template sources are handed in (`Templates`); the shell reads them (`agent.templates`): nothing here
+touches the disk.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,12 +24,11 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
 
-from agent.config import Identity, Profile
-from agent.model import DraftAction, Interview, Message, Person
+from agent.core.settings import Identity, Profile
+from agent.core.model import DraftAction, Interview, Message, Person
 
 KINDS = ("thank_you", "follow_up", "acknowledgement")
 OUTCOMES = ("rejection", "timeline", "other")
@@ -147,8 +144,8 @@ def _fallback_first_name(person: Person) -> str:
 def _first_name(person: Person) -> str:
     """The recipient's first name for the greeting, or "" when none is known (B9)."""
     found = ""
-    try:  # agent.people owns name judgments; keep working on our own when it is absent or differs
-        from agent.people import first_name as people_first_name
+    try:  # agent.core.people owns name judgments; keep working on our own when it is absent or differs
+        from agent.core.people import first_name as people_first_name
         found = people_first_name(person) or ""
     except (ImportError, AttributeError, TypeError, ValueError):
         found = ""
@@ -202,27 +199,29 @@ def _words_before_signature(body: str, signature: str) -> int:
 
 # ---------------------------------------------------------------- templates
 
-def _packaged_template(name: str) -> str | None:
-    # importlib.resources works for wheels, zips and editable installs alike.
-    resource = importlib.resources.files("agent.defaults") / "templates" / name
-    return resource.read_text(encoding="utf-8") if resource.is_file() else None
+@dataclass(frozen=True)
+class Templates:
+    """The Jinja2 template sources by file name (`thank_you.txt.j2`, ...), as the shell read them: the
+    packaged ones with the user's own copies in their place (`agent.templates.load`)."""
+
+    sources: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, sources: dict[str, str]) -> Templates:
+        return cls(tuple(sorted(sources.items())))
 
 
 @lru_cache(maxsize=8)
-def _environment(templates_dir: Path | None) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = []
-    if templates_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(templates_dir), encoding="utf-8"))
-    loaders.append(jinja2.FunctionLoader(_packaged_template))
-    return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=False,
+def _environment(templates: Templates) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.DictLoader(dict(templates.sources)), autoescape=False,
                               undefined=jinja2.StrictUndefined, trim_blocks=True,
                               keep_trailing_newline=True)
 
 
-def render(kind: str, context: dict, templates_dir: Path | None = None) -> str:
-    """Render the `<kind>.txt.j2` template (the user's copy in `templates_dir` first) and tidy the
-    whitespace: no trailing spaces, at most one blank line in a row, one final newline."""
-    text = _environment(templates_dir).get_template(f"{kind}.txt.j2").render(**context)
+def render(kind: str, context: dict, templates: Templates) -> str:
+    """Render the `<kind>.txt.j2` template and tidy the whitespace: no trailing spaces, at most one
+    blank line in a row, one final newline."""
+    text = _environment(templates).get_template(f"{kind}.txt.j2").render(**context)
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return body + "\n"
@@ -264,10 +263,9 @@ def _new_subject(kind: str, role: str, company: str, outcome: str) -> str:
 # ---------------------------------------------------------------- compose
 
 def compose(action: DraftAction, interview: Interview, identity: Identity, profile: Profile, *,
-            outcome: str = "", templates_dir: Path | None = None) -> ComposedDraft:
+            templates: Templates, outcome: str = "") -> ComposedDraft:
     """Write the draft `action` asks for. `outcome` ("rejection" | "timeline" | "other") says what
-    the company's answer was, for acknowledgements. `templates_dir` is the user's template folder
-    (`<config_dir>/templates`): a file there replaces the packaged template of the same name.
+    the company's answer was, for acknowledgements. `templates` are the sources to render.
     Raises ValueError for an unknown kind or when the recipient is not a single valid address."""
     if action.kind not in KINDS:
         raise ValueError(f"unknown draft kind {action.kind!r}")
@@ -295,9 +293,9 @@ def compose(action: DraftAction, interview: Interview, identity: Identity, profi
     }
 
     if action.kind == "thank_you":
-        body = _thank_you_body(context, profile.pitch, templates_dir)
+        body = _thank_you_body(context, profile.pitch, templates)
     else:
-        body = render(action.kind, context, templates_dir)
+        body = render(action.kind, context, templates)
 
     subject = _new_subject(action.kind, role, company, context["outcome"])
     in_reply_to, references = "", ()
@@ -311,12 +309,12 @@ def compose(action: DraftAction, interview: Interview, identity: Identity, profi
                          references=references)
 
 
-def _thank_you_body(context: dict, pitch: str, templates_dir: Path | None) -> str:
+def _thank_you_body(context: dict, pitch: str, templates: Templates) -> str:
     """B10: one or two whole sentences of the pitch, fewer when the note would pass 150 words."""
     sentences = _sentences(clean_text(pitch))[:2]
     body = ""
     for keep in range(len(sentences), -1, -1):
-        body = render("thank_you", {**context, "pitch": " ".join(sentences[:keep])}, templates_dir)
+        body = render("thank_you", {**context, "pitch": " ".join(sentences[:keep])}, templates)
         if _words_before_signature(body, context["signature"]) <= THANK_YOU_MAX_WORDS:
             break
     return body

@@ -11,9 +11,9 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Sequence
 
-from agent import companies, detect, invitations, people, sent_interviews
-from agent.config import Identity
-from agent.model import Event, Interview, Message
+from agent.core import companies, detect, invitations, people, sent_interviews
+from agent.core.settings import Identity
+from agent.core.model import Event, Interview, Message
 
 
 def derive(messages: Sequence[Message], calendar: Sequence[Event], identity: Identity) -> list[Interview]:

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from email.utils import parseaddr
 
-from agent import people
-from agent.companies import (
+from agent.core import people
+from agent.core.companies import (
     INTERVIEW,
     RECRUITER_TITLE,
     ROLE_STATED,
@@ -27,8 +27,8 @@ from agent.companies import (
     role_from_text,
     signature_lines,
 )
-from agent.config import Identity
-from agent.model import Attendee, Event, Interview, Message, Person
+from agent.core.settings import Identity
+from agent.core.model import Attendee, Event, Interview, Message, Person
 
 # --- vocabulary ----------------------------------------------------------------------------------------
 

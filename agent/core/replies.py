@@ -1,6 +1,6 @@
 """What a company's mail says: an auto-reply (B15), or a rejection, offer, next round or new timeline (B16).
 
-Pure functions over `agent.model.Message`; `msg.text` is already stripped of quoted earlier mail.
+Pure functions over `agent.core.model.Message`; `msg.text` is already stripped of quoted earlier mail.
 
 Order of checks in `classify_reply`, and why:
 1. rejection: rejection mail borrows the others' words ("we extended an offer to another candidate",
@@ -9,7 +9,7 @@ Order of checks in `classify_reply`, and why:
 2. offer: before next round because offer mail often talks about meeting the team or next steps; the offer
    patterns refuse an "offer" of an interview, a call or a new time ("we can offer you another slot");
 3. next round;
-4. timeline: a new decision day (via `agent.dates`), or a delay without a day ("we need a bit more time",
+4. timeline: a new decision day (via `agent.core.dates`), or a delay without a day ("we need a bit more time",
    "we're still interviewing"), which gives kind "timeline" with `statement=None`: the caller keeps the
    current date;
 5. other.
@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from agent.dates import find_decision_statements, latest_statement, split_sentences
-from agent.model import DecisionStatement, Message
+from agent.core.dates import find_decision_statements, latest_statement, split_sentences
+from agent.core.model import DecisionStatement, Message
 
 # --------------------------------------------------------------------------------------------------
 # B15 auto-replies and delivery failures

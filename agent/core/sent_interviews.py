@@ -12,8 +12,8 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from agent import people
-from agent.companies import (
+from agent.core import people
+from agent.core.companies import (
     COMPANY_AT,
     COMPANY_WITH,
     INTERVIEW,
@@ -26,9 +26,9 @@ from agent.companies import (
     role_from_text,
     strip_company,
 )
-from agent.config import Identity
-from agent.detect import dedupe, is_external, is_human, person_words, stable_id
-from agent.model import Interview, Message
+from agent.core.settings import Identity
+from agent.core.detect import dedupe, is_external, is_human, person_words, stable_id
+from agent.core.model import Interview, Message
 
 _SENT_CUE = re.compile(rf"{INTERVIEW.pattern}|{TITLE_ONLY.pattern}", re.IGNORECASE)
 _CONFIRM = re.compile(r"\b(?:confirm(?:ed|ing)?|see\s+you|looking\s+forward|look\s+forward|talk\s+(?:to\s+you|then)|"

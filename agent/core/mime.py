@@ -1,4 +1,4 @@
-"""Raw RFC 5322 bytes -> `agent.model.Message`: headers of interest, the mail's own plain text
+"""Raw RFC 5322 bytes -> `agent.core.model.Message`: headers of interest, the mail's own plain text
 (HTML converted, quoted earlier mail removed) and the calendar events it carries.
 
 Mail is untrusted (B21): every string that may later reach a header or a draft is cleaned of control,
@@ -21,8 +21,8 @@ from datetime import datetime
 from email.message import Message as EmailMessage
 from zoneinfo import ZoneInfo
 
-from agent.errors import MalformedInput
-from agent.model import Event, Message, Person
+from agent.core.errors import MalformedInput
+from agent.core.model import Event, Message, Person
 
 log = logging.getLogger(__name__)
 
@@ -290,7 +290,7 @@ def _part_text(part: EmailMessage) -> str | None:
 
 
 def _events(parts: list[EmailMessage], *, tz: ZoneInfo, source: str) -> tuple[Event, ...]:
-    from agent import invitations  # late: invitations uses clean_text from this module
+    from agent.core import invitations  # late: invitations uses clean_text from this module
 
     calendars = []
     for part in parts:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from agent.model import Message
+from agent.core.model import Message
 
 # --- vocabulary ----------------------------------------------------------------------------------------
 

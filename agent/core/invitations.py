@@ -22,9 +22,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import recurring_ical_events
 
-from agent import mime
-from agent.errors import MalformedInput
-from agent.model import Attendee, Event, Person
+from agent.core import mime
+from agent.core.errors import MalformedInput
+from agent.core.model import Attendee, Event, Person
 
 MAX_INSTANCES = 20  # instances of one recurring series kept (an interview series is short)
 EXPANSION_WINDOW = timedelta(days=366)

@@ -1,7 +1,7 @@
 """Judgments about addresses and names: free mail, applicant-tracking systems, machine and role
 addresses, registrable domains, company names from domains, first names for greetings.
 
-Pure functions over strings and `agent.model.Person`; the lists are module constants so that a
+Pure functions over strings and `agent.core.model.Person`; the lists are module constants so that a
 reader (or a test) can see exactly what is recognised.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from agent.model import Person
+from agent.core.model import Person
 
 # Free-mail providers: a counterpart here tells us nothing about the company (B5).
 FREE_MAIL: frozenset[str] = frozenset({
