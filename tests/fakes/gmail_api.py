@@ -1,7 +1,7 @@
 """The Gmail and Calendar methods of the fake: request parameters in, JSON resources out.
 
 Each handler gets the validated request (`Checked`) and answers as the real API documents it, shapes
-seeded from real payloads (shared/corpus/external/nango-integration-templates: messages.list,
+seeded from real payloads (tests/corpus/external/nango-integration-templates: messages.list,
 messages.get, history.list, drafts.create, events.list). Errors are `ApiError`s with Google's error
 body. Only what a read-mostly, drafts-only client needs is implemented; any other method of the API
 answers 501 and is recorded as a violation, and anything that sends answers 403 and is recorded too.

@@ -1,6 +1,6 @@
 """The Microsoft Graph v1.0 endpoints of the test server, over the Maildir-backed `Store`.
 
-Shapes follow Microsoft's documented samples (shared/corpus/external/msgraph-graph-mocks). A request real
+Shapes follow Microsoft's documented samples (tests/corpus/external/msgraph-graph-mocks). A request real
 Graph would reject, or one this agent must never make, answers with Graph's error shape AND is recorded in
 `violations`, which the tests assert empty: an unknown `$select` field (message, mailFolder, event),
 `$select` on calendarView/delta, calendarView without startDateTime/endDateTime,

@@ -33,9 +33,10 @@ from tests.fakes.gmail import FakeGoogle
 from tests.fakes.gmail_discovery import DiscoveryValidator, Violation, load_document
 from tests.mailboxes_gmail import GmailMailbox
 from tests.providers.contract import RECRUITER, USER, ProviderContract, by_mid, draft, mail, now, record
+from tests.corpus import EXTERNAL
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO / ".." / "shared" / "corpus" / "external" / "nango-integration-templates"
+CORPUS = EXTERNAL / "nango-integration-templates"
 RECONNECT = "interview-agent connect gmail --client-secrets FILE"
 
 

@@ -38,9 +38,10 @@ from tests.fakes.graph import CLIENT_ID
 from tests.fakes.graph_auth import Identity
 from tests.mailboxes_graph import GraphMailbox
 from tests.providers.contract import RECRUITER, USER, ProviderContract, by_mid, draft, invitation, mail, now
+from tests.corpus import EXTERNAL
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO / ".." / "shared" / "corpus" / "external"
+CORPUS = EXTERNAL
 MOCKS = CORPUS / "msgraph-graph-mocks" / "extracted-from-graph-v1_0-proxy-mocks"
 TZ = "America/New_York"
 

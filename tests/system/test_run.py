@@ -11,6 +11,7 @@ from agent import state as state_mod
 from agent.cli import main
 from providers import maildir
 from tests.mailboxes import MaildirMailbox
+from tests.corpus import EXTERNAL
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
 AFTER_END = "2026-11-17T17:00:00-05:00"  # the fixture interview ends at 15:00 New York time
@@ -154,7 +155,7 @@ def test_show_explains_the_decisions(setup):
 
 def test_b21_b22_malformed_mail_is_skipped_with_a_log_line_and_the_run_goes_on(setup, tmp_path):
     box, config = setup
-    corpus = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "external"
+    corpus = EXTERNAL
     bad = (corpus / "msgraph-graph-mocks" / "extracted-from-graph-v1_0-proxy-mocks" / "me-messages-id-value.eml")
     box.deliver("inbox", b"\x00\x01 not a mail at all \xff\xfe")
     if bad.exists():

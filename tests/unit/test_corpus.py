@@ -1,4 +1,4 @@
-"""Every real third-party file in ../shared/corpus/external goes through the parsers (B2, B21).
+"""Every real third-party file in tests/corpus/external goes through the parsers (B2, B21).
 
 No exception other than MalformedInput may escape; the files PROVENANCE.md lists as malformed
 either raise MalformedInput or yield only events whose times are sound.
@@ -6,7 +6,6 @@ either raise MalformedInput or yield only events whose times are sound.
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,17 +15,12 @@ import pytest
 from agent.core.errors import MalformedInput
 from agent.core.invitations import fold, parse_calendar
 from agent.core.mime import parse_message
+from tests.corpus import EXTERNAL
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO / ".." / "shared" / "corpus" / "external"
+CORPUS = EXTERNAL
 TZ = ZoneInfo("America/New_York")
 RECEIVED = datetime(2026, 1, 1, tzinfo=UTC)
-
-if not CORPUS.is_dir():
-    if os.environ.get("CI", "").lower() not in {"", "0", "false", "no"}:
-        raise RuntimeError(f"the test corpus folder {CORPUS} is missing (CI is set, so this is an error)")
-    pytest.skip(f"the test corpus folder {CORPUS} is missing (fetch ../shared/corpus/external to run "
-                f"these tests)", allow_module_level=True)
 
 ALL_FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file())
 MAIL_FILES = [p for p in ALL_FILES if p.suffix in {".eml", ".txt", ""} or p.name == "m"]

@@ -1,4 +1,4 @@
-"""No real third-party invitation in ../shared/corpus/external is a job interview (B3, B4), whoever
+"""No real third-party invitation in tests/corpus/external is a job interview (B3, B4), whoever
 among its attendees is the user."""
 
 from __future__ import annotations

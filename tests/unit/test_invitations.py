@@ -10,10 +10,11 @@ import pytest
 
 from agent.core.errors import MalformedInput
 from agent.core.invitations import fold, parse_calendar
+from tests.corpus import EXTERNAL
 
 TZ = ZoneInfo("America/New_York")
 ME = frozenset({"jordan.lee@gmail.com", "jordan@lee.dev"})
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "external"
+CORPUS = EXTERNAL
 
 
 def cal(*vevents: str, method: str | None = "REQUEST", extra: str = "") -> str:

@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 
 from agent.core.errors import MalformedInput
 from agent.core.mime import clean_text, parse_message
+from tests.corpus import EXTERNAL
 
 TZ = ZoneInfo("America/New_York")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "external"
+CORPUS = EXTERNAL
 
 
 def fixture(name: str, folder: str = "inbox"):

@@ -13,10 +13,11 @@ import pytest
 
 from agent.core.model import Message, Person
 from agent.core.replies import classify_reply, is_auto_reply
+from tests.corpus import EXTERNAL
 
 NY = ZoneInfo("America/New_York")
 TUE = datetime(2026, 12, 1, 10, 0, tzinfo=NY)  # a Tuesday, after the interview
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "external"
+CORPUS = EXTERNAL
 RECRUITER = Person("mia@acme.com", "Mia Chen")
 _HEADERS = ("auto-submitted", "precedence", "x-autoreply", "x-autorespond", "x-auto-response-suppress",
             "list-id", "list-unsubscribe", "return-path", "x-failed-recipients", "content-type", "sender")
