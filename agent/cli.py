@@ -9,7 +9,6 @@ import os
 import sys
 import threading
 from datetime import datetime
-from importlib import resources
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import click
 
 from agent import config as config_mod
-from agent import lock
+from agent import config_file, lock
 from agent.core.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_UNREACHABLE, AgentError, ConfigError
 
 log = logging.getLogger("agent")
@@ -138,75 +137,14 @@ def main(ctx: click.Context, config_path: Path | None, verbose: bool) -> None:
 
 
 # -- init / connect ----------------------------------------------------------------------------------
-def _example_config() -> str:
-    return (resources.files("agent.defaults") / "example.toml").read_text(encoding="utf-8")
-
-
-def _write_private(path: Path, text: str) -> None:
-    from providers.secret_files import write_private
-
-    write_private(path, text.encode("utf-8"))
-
-
 @main.command()
 @click.pass_obj
 def init(obj: Ctx) -> None:
     """Write a commented example config (refuses to overwrite)."""
     path = obj.path
-    if path.exists():
-        raise ConfigError(f"{path} already exists; edit it, or pass --config NEW_PATH")
-    _write_private(path, _example_config())
+    config_file.write_example(path)
     click.echo(f"wrote {path}\nnext: set [user] name, email and timezone, then connect a mailbox, e.g.\n"
                f"  interview-agent --config {path} connect maildir ~/Mail")
-
-
-def _set_account(path: Path, account: dict[str, Any], name: str | None = None) -> str:
-    """Write `account` into the config and return the account's name there.
-
-    No account yet: it becomes `[account]`. One `[account]`: replaced, unless `name` differs from its
-    name, in which case both become `[[accounts]]` (the first keeping its name, so its state stays).
-    `[[accounts]]`: the entry with this name (given, or derived from the mailbox) is replaced, else the
-    account is added."""
-    import tomlkit
-
-    doc = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.parse(_example_config())
-
-    def table(values: dict[str, Any], keep_name: str | None) -> Any:
-        t = tomlkit.table()
-        if keep_name:
-            t["name"] = keep_name
-        for key, value in values.items():
-            if key != "name":
-                t[key] = value
-        return t
-
-    if "accounts" in doc:
-        entries = doc["accounts"]
-        wanted = name or config_mod.default_account_name(account, single=False)
-        for i, entry in enumerate(entries):
-            current = entry.get("name") or config_mod.default_account_name(dict(entry), single=False)
-            if current == wanted:
-                entries[i] = table(account, entry.get("name") or name)
-                break
-        else:
-            entries.append(table(account, name))
-        final = wanted
-    elif "account" in doc and name and name != (doc["account"].get("name") or "account"):
-        old = doc["account"]
-        aot = tomlkit.aot()
-        aot.append(table(dict(old), old.get("name") or "account"))  # keeps the name its state is filed under
-        aot.append(table(account, name))
-        del doc["account"]
-        doc["accounts"] = aot
-        final = name
-    else:
-        keep = name or (doc["account"].get("name") if "account" in doc else None)
-        if "account" in doc:
-            del doc["account"]
-        doc["account"] = table(account, keep)
-        final = keep or "account"
-    _write_private(path, tomlkit.dumps(doc))
-    return final
 
 
 @main.group()
@@ -226,7 +164,7 @@ def connect_maildir(obj: Ctx, path: Path) -> None:
     root = path.expanduser().resolve()
     if not ((root / "cur").is_dir() and (root / "new").is_dir()):
         raise ConfigError(f"{root} is not a Maildir: it needs cur/ and new/ folders (the inbox) at its root")
-    _set_account(obj.path, {"provider": "maildir", "path": str(root)}, obj.account)
+    config_file.set_account(obj.path, {"provider": "maildir", "path": str(root)}, obj.account)
     click.echo(f"connected maildir {root} in {obj.path}")
 
 
@@ -262,7 +200,7 @@ def connect_imap(obj: Ctx, host: str, port: int, username: str, security: str, p
         password = "" if password_command else click.prompt("Password (or app password)", hide_input=True)
         account = imap.connect_imap(host, port, username, password, security, config_dir=str(obj.path.parent),
                                     password_command=password_command)
-    _set_account(obj.path, account, obj.account)
+    config_file.set_account(obj.path, account, obj.account)
     click.echo(f"connected imap {username}@{host} in {obj.path}")
 
 
@@ -289,7 +227,7 @@ def connect_gmail(obj: Ctx, client_secrets: Path, no_browser: bool, port: int, c
     gmail = _provider_module("gmail")
     account = gmail.connect(client_secrets, config_dir=obj.path.parent, no_browser=no_browser, port=port,
                             calendars=list(calendars), prompt=click.prompt, echo=click.echo)
-    _set_account(obj.path, account, obj.account)
+    config_file.set_account(obj.path, account, obj.account)
     click.echo(f"connected gmail in {obj.path}")
 
 
@@ -305,7 +243,7 @@ def connect_outlook(obj: Ctx, client_id: str, authority: str, tls_ca_file: Path 
     outlook = _provider_module("outlook")
     account = outlook.connect(client_id, authority=authority, config_dir=obj.path.parent, echo=click.echo,
                               tls_ca_file=str(tls_ca_file) if tls_ca_file else None)
-    _set_account(obj.path, account, obj.account)
+    config_file.set_account(obj.path, account, obj.account)
     click.echo(f"connected outlook in {obj.path}")
 
 

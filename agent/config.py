@@ -1,6 +1,7 @@
 """The TOML config, read once into frozen dataclasses and validated with every problem reported at once.
 
-The `[account]` table (or `[[accounts]]` tables) stays a plain dict: each provider validates its own keys.
+What each key is (type, default, bounds) comes from `agent.config_spec`; this module reads the file against
+it. The `[account]` table (or `[[accounts]]` tables) stays a plain dict: each provider validates its own keys.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
+from agent import config_spec
 from agent.core.errors import ConfigError
 from agent.core.settings import Identity, Profile
 from agent.core.settings import Settings as CoreSettings
@@ -53,14 +55,6 @@ class Config:
         return self.profile.signature or self.identity.name
 
 
-_KNOWN = {
-    "user": {"name", "email", "aliases", "timezone", "own_domains"},
-    "profile": {"pitch", "signature"},
-    "agent": {"state_dir", "thank_you_window_hours", "default_decision_business_days", "max_follow_ups",
-              "lookback_days", "max_drafts_per_run"},
-}
-
-
 def default_account_name(account: dict[str, Any], *, single: bool) -> str:
     """The name an account has when its table sets no `name`. The state store keeps sync cursors and
     mail per account name, so it must not change when the config is edited: the single `[account]` form is
@@ -98,73 +92,83 @@ def load(path: Path | str | None = None) -> Config:
     return parse(data, path)
 
 
-def parse(data: dict[str, Any], path: Path) -> Config:
-    problems: list[str] = []
-    warnings: list[str] = []
+class _Reader:
+    """Reads the spec's tables out of the parsed TOML, collecting every problem and warning (in the order
+    the tables and their keys come) instead of stopping at the first."""
 
-    def table(name: str) -> dict[str, Any]:
-        value = data.get(name, {})
+    def __init__(self, data: dict[str, Any], base: Path):
+        self.data = data
+        self.base = base  # the config's folder: relative paths are from it
+        self.problems: list[str] = []
+        self.warnings: list[str] = []
+
+    def table(self, spec: config_spec.Table) -> dict[str, Any]:
+        """Each of the table's keys, read and checked, or its default (a fallback when it is wrong)."""
+        value = self.data.get(spec.name, {})
         if not isinstance(value, dict):
-            problems.append(f"[{name}] must be a table")
-            return {}
+            self.problems.append(f"[{spec.name}] must be a table")
+            value = {}
         for key in value:
-            if name in _KNOWN and key not in _KNOWN[name]:
-                warnings.append(f"{name}.{key} is not a known key and is ignored")
-        return value
+            if key not in spec.names:
+                self.warnings.append(f"{spec.name}.{key} is not a known key and is ignored")
+        return {key.name: self.key(value, spec.name, key) for key in spec.keys}
 
-    def text(tbl: dict, section: str, key: str, default: str | None = None) -> str:
-        value = tbl.get(key, default)
-        if value is None:
-            problems.append(f"{section}.{key} is missing; set it, e.g. {key} = \"...\"")
+    def key(self, tbl: dict[str, Any], section: str, key: config_spec.Key) -> Any:
+        if key.kind == "text":
+            return self.text(tbl, section, key).strip()
+        if key.kind == "email":
+            email = self.text(tbl, section, key).strip().lower()
+            if email and ("@" not in email or any(c.isspace() for c in email)):
+                self.problems.append(f"{section}.{key.name} = {email!r} is not an email address")
+            return email
+        if key.kind == "timezone":
+            tz = self.text(tbl, section, key)
+            try:
+                ZoneInfo(tz)
+            except (ZoneInfoNotFoundError, ValueError):
+                self.problems.append(f"{section}.{key.name} = {tz!r} is not an IANA time zone; use a name like "
+                                     f"\"America/New_York\"")
+                return key.default
+            return tz
+        if key.kind == "strings":
+            return self.strings(tbl, section, key.name)
+        if key.kind == "path":  # an empty value means the default too
+            return _expand(self.text(tbl, section, key), self.base) if tbl.get(key.name) else default_state_dir()
+        return self.integer(tbl, section, key)
+
+    def text(self, tbl: dict[str, Any], section: str, key: config_spec.Key) -> str:
+        value = tbl.get(key.name, "" if key.default is None else key.default)
+        if value is config_spec.REQUIRED:
+            self.problems.append(f"{section}.{key.name} is missing; set it, e.g. {key.name} = \"...\"")
             return ""
         if not isinstance(value, str):
-            problems.append(f"{section}.{key} must be a string")
+            self.problems.append(f"{section}.{key.name} must be a string")
             return ""
         return value
 
-    def strings(tbl: dict, section: str, key: str) -> tuple[str, ...]:
+    def strings(self, tbl: dict[str, Any], section: str, key: str) -> tuple[str, ...]:
         value = tbl.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            problems.append(f"{section}.{key} must be a list of strings, e.g. {key} = [\"a@example.com\"]")
+            self.problems.append(f"{section}.{key} must be a list of strings, e.g. {key} = [\"a@example.com\"]")
             return ()
         return tuple(v.strip().lower() for v in value if v.strip())
 
-    def integer(tbl: dict, key: str, default: int, low: int, high: int) -> int:
-        value = tbl.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            problems.append(f"agent.{key} must be a whole number from {low} to {high} (default {default})")
-            return default
+    def integer(self, tbl: dict[str, Any], section: str, key: config_spec.Key) -> int:
+        value = tbl.get(key.name, key.default)
+        if isinstance(value, bool) or not isinstance(value, int) or not key.low <= value <= key.high:
+            self.problems.append(f"{section}.{key.name} must be a whole number from {key.low} to {key.high} "
+                                 f"(default {key.default})")
+            return int(key.default)
         return value
 
-    user = table("user")
-    name = text(user, "user", "name").strip()
-    email = text(user, "user", "email").strip().lower()
-    if email and ("@" not in email or any(c.isspace() for c in email)):
-        problems.append(f"user.email = {email!r} is not an email address")
-    tz = text(user, "user", "timezone", "UTC")
-    try:
-        ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        problems.append(f"user.timezone = {tz!r} is not an IANA time zone; use a name like \"America/New_York\"")
-        tz = "UTC"
-    identity = Identity(name=name, email=email, aliases=strings(user, "user", "aliases"), timezone=tz,
-                        own_domains=strings(user, "user", "own_domains"))
 
-    prof = table("profile")
-    profile = Profile(pitch=text(prof, "profile", "pitch", "").strip(),
-                      signature=text(prof, "profile", "signature", "").strip())
-
-    ag = table("agent")
-    state_dir = _expand(text(ag, "agent", "state_dir", ""), path.parent) if ag.get("state_dir") else \
-        default_state_dir()
-    settings = Settings(
-        state_dir=state_dir,
-        thank_you_window_hours=integer(ag, "thank_you_window_hours", 24, 1, 24 * 14),
-        default_decision_business_days=integer(ag, "default_decision_business_days", 7, 1, 90),
-        max_follow_ups=integer(ag, "max_follow_ups", 1, 0, 5),
-        lookback_days=integer(ag, "lookback_days", 60, 1, 3650),
-        max_drafts_per_run=integer(ag, "max_drafts_per_run", 10, 1, 10000),
-    )
+def parse(data: dict[str, Any], path: Path) -> Config:
+    """Validate parsed TOML against the spec (`agent.config_spec`). Raises ConfigError listing every problem."""
+    reader = _Reader(data, path.parent)
+    identity = Identity(**reader.table(config_spec.USER))
+    profile = Profile(**reader.table(config_spec.PROFILE))
+    settings = Settings(**reader.table(config_spec.AGENT))
+    problems, warnings = reader.problems, reader.warnings
 
     accounts: list[dict[str, Any]] = []
     if "account" in data and "accounts" in data:
@@ -196,7 +200,7 @@ def parse(data: dict[str, Any], path: Path) -> Config:
         accounts.append({**acc, "_where": where, "_name": account_name})
 
     for key in data:
-        if key not in {"user", "profile", "agent", "account", "accounts"}:
+        if key not in config_spec.TOP_LEVEL:
             warnings.append(f"[{key}] is not a known table and is ignored")
     if problems:
         raise ConfigError(problems, str(path))
