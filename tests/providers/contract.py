@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime, timedelta
-from email.message import EmailMessage
-from email.utils import format_datetime
 
 from agent.core.model import DraftRecord, Message
 from providers.base import SyncBatch
+from tests.mailgen import Att, Ev, P, plain
+from tests.mailgen import invitation as calendar_invitation
 
 USER = "jordan.lee@example.net"
 RECRUITER = "ana.ruiz@acme-robotics.example"
@@ -30,38 +30,20 @@ def now() -> datetime:
 
 def mail(subject: str, *, message_id: str, date: datetime, sender: str = RECRUITER, to: str = USER,
          body: str = "Hello,\n\nThanks for your time today.\n\nAna\n") -> bytes:
-    """A plain-text mail as bytes."""
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = to
-    msg["Subject"] = subject
-    msg["Date"] = format_datetime(date)
-    msg["Message-ID"] = message_id
-    msg.set_content(body)
-    return msg.as_bytes()
+    """A plain-text mail as bytes; `sender` and `to` are header values ("Name <address>" or an address)."""
+    return plain(seed=message_id, date=date, frm=P.parse(sender), to=[P.parse(to)], subject=subject, body=body,
+                 with_html=False, msgid=message_id).raw
 
 
 def invitation(*, uid: str, start: datetime, message_id: str, date: datetime) -> bytes:
-    """A Google-shaped invitation: text/plain next to an inline text/calendar; method=REQUEST part."""
-    stamp = "%Y%m%dT%H%M%SZ"
-    ics = "\r\n".join([
-        "BEGIN:VCALENDAR", "PRODID:-//Acme Robotics//Recruiting//EN", "VERSION:2.0", "METHOD:REQUEST",
-        "BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{date.strftime(stamp)}",
-        f"DTSTART:{start.strftime(stamp)}", f"DTEND:{(start + timedelta(hours=1)).strftime(stamp)}",
-        "SUMMARY:Interview: Backend Engineer (Acme Robotics)", "SEQUENCE:0", "STATUS:CONFIRMED",
-        f"ORGANIZER;CN=Ana Ruiz:mailto:{RECRUITER}",
-        f"ATTENDEE;CN=Jordan Lee;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{USER}",
-        f"ATTENDEE;CN=Ana Ruiz;PARTSTAT=ACCEPTED:mailto:{RECRUITER}",
-        "END:VEVENT", "END:VCALENDAR", ""])
-    msg = EmailMessage()
-    msg["From"] = f"Ana Ruiz <{RECRUITER}>"
-    msg["To"] = USER
-    msg["Subject"] = "Invitation: Interview: Backend Engineer (Acme Robotics)"
-    msg["Date"] = format_datetime(date)
-    msg["Message-ID"] = message_id
-    msg.set_content("You have been invited to an interview.\n")
-    msg.add_alternative(ics, subtype="calendar", params={"method": "REQUEST"})
-    return msg.as_bytes()
+    """A Google Calendar invitation from the recruiter for an hour from `start` (times in UTC)."""
+    ana = P("Ana Ruiz", RECRUITER)
+    ev = Ev(uid=uid, start=start, end=start + timedelta(hours=1), organizer=ana,
+            summary="Interview: Backend Engineer (Acme Robotics)",
+            attendees=(Att(P("Jordan Lee", USER)), Att(ana, "ACCEPTED")))
+    return calendar_invitation(style="google", ev=ev, date=date, to=[P("", USER)], seed=message_id,
+                               subject=f"Invitation: {ev.summary}", body="You have been invited to an interview.\n",
+                               msgid=message_id).raw
 
 
 def draft(message_id: str, *, subject: str = "Thank you: Backend Engineer",

@@ -49,6 +49,16 @@ def test_b10_wheel_ships_default_templates_example_config_and_providers(wheel_na
     assert not any(n.startswith("tests/") for n in wheel_names), "tests must not be installed"
 
 
+def test_wheel_ships_the_demo_sample(wheel_names: set[str]) -> None:
+    # `interview-agent demo` replays data: demo.toml and every mail file it names must be installed.
+    sample = REPO / "config" / "demo"
+    steps = tomllib.loads((sample / "demo.toml").read_text(encoding="utf-8"))["step"]
+    files = {"demo.toml", *(s["deliver"] for s in steps if "deliver" in s)}
+    assert files == {str(p.relative_to(sample)) for p in sample.rglob("*") if p.is_file()}
+    for name in sorted(files):
+        assert f"agent/defaults/demo/{name}" in wheel_names, f"{name} missing from the wheel"
+
+
 def _example_text() -> str:
     return (resources.files("agent.defaults") / "example.toml").read_text(encoding="utf-8")
 

@@ -1,4 +1,5 @@
-"""A realistic mailbox of N messages as a Maildir++ tree (inbox at the root, .Sent, .Drafts), fast to write.
+"""A realistic mailbox of N messages as a Maildir++ tree (inbox at the root, .Sent, .Drafts); each message is
+built by the one generator, tests/mailgen.
 
 The mix, per 1,000 messages: about 550 newsletters and promotions (List-Id, List-Unsubscribe, Precedence:
 bulk, an HTML body), 150 notifications (no-reply senders, Auto-Submitted), 190 human threads (plain text,
@@ -14,8 +15,10 @@ import os
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
 from pathlib import Path
+
+from tests import mailgen
+from tests.mailgen import Att, Ev, P, plain
 
 USER = "jordan.lee@example.net"
 USER_NAME = "Jordan Lee"
@@ -52,64 +55,49 @@ def _words(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(LOREM) for _ in range(n))
 
 
-def _headers(frm: str, to: str, subject: str, when: datetime, mid: str, extra: list[str]) -> str:
-    return "\r\n".join([f"From: {frm}", f"To: {to}", f"Subject: {subject}", f"Date: {format_datetime(when)}",
-                        f"Message-ID: {mid}", "MIME-Version: 1.0", *extra]) + "\r\n"
+def _user() -> P:
+    return P(USER_NAME, USER)
 
 
 def newsletter(rng: random.Random, i: int, when: datetime) -> bytes:
     name, addr, list_id = rng.choice(NEWS)
-    html = "".join(f"<p>{_words(rng, 60)}</p>\r\n" for _ in range(rng.randint(6, 14)))
-    head = _headers(f"{name} <{addr}>", USER, f"{name}: issue {i}", when, f"<n{i}@{addr.split('@')[1]}>",
-                    [f"List-Id: {name} <{list_id}>", f"List-Unsubscribe: <mailto:unsubscribe@{list_id}>",
-                     "Precedence: bulk", 'Content-Type: text/html; charset="utf-8"',
-                     "Content-Transfer-Encoding: 8bit"])
-    return (head + "\r\n<html><body>" + html + "</body></html>\r\n").encode()
+    html = "".join(f"<p>{_words(rng, 60)}</p>\n" for _ in range(rng.randint(6, 14)))
+    return mailgen.newsletter(seed=f"n{i}", date=when, frm=P(name, addr), to=P("", USER),
+                              subject=f"{name}: issue {i}", body="", html_body=f"<html><body>{html}</body></html>",
+                              list_id=f"{name} <{list_id}>", unsubscribe=f"<mailto:unsubscribe@{list_id}>",
+                              msgid=f"<n{i}@{addr.split('@')[1]}>").raw
 
 
 def notification(rng: random.Random, i: int, when: datetime) -> bytes:
     name, addr = rng.choice(NOTIFY)
-    head = _headers(f"{name} <{addr}>", USER, f"[{name}] activity {i}", when, f"<a{i}@{addr.split('@')[1]}>",
-                    ["Auto-Submitted: auto-generated", 'Content-Type: text/plain; charset="utf-8"'])
-    return (head + "\r\n" + _words(rng, 80) + "\r\n").encode()
+    return plain(seed=f"a{i}", date=when, frm=P(name, addr), to=[P("", USER)], subject=f"[{name}] activity {i}",
+                 body=_words(rng, 80) + "\n", with_html=False, extra=[("Auto-Submitted", "auto-generated")],
+                 msgid=f"<a{i}@{addr.split('@')[1]}>").raw
 
 
 def thread_mail(rng: random.Random, i: int, when: datetime, sent: bool, prev: str | None) -> tuple[bytes, str]:
     name, addr = rng.choice(FRIENDS)
     mid = f"<t{i}@{'example.net' if sent else addr.split('@')[1]}>"
-    extra = ['Content-Type: text/plain; charset="utf-8"']
     subject = f"Weekend plans {i // 7}"
     if prev:
-        extra += [f"In-Reply-To: {prev}", f"References: {prev}"]
         subject = "Re: " + subject
-    quoted = "\r\n".join("> " + _words(rng, 12) for _ in range(8)) if prev else ""
-    body = _words(rng, rng.randint(40, 160)) + "\r\n\r\n" + (f"On a day, someone wrote:\r\n{quoted}\r\n" if quoted else "")
-    if sent:
-        head = _headers(f"{USER_NAME} <{USER}>", f"{name} <{addr}>", subject, when, mid, extra)
-    else:
-        head = _headers(f"{name} <{addr}>", USER, subject, when, mid, extra)
-    return (head + "\r\n" + body).encode(), mid
+    quoted = "\n".join("> " + _words(rng, 12) for _ in range(8)) if prev else ""
+    body = _words(rng, rng.randint(40, 160)) + "\n\n" + (f"On a day, someone wrote:\n{quoted}\n" if quoted else "")
+    friend = P(name, addr)
+    frm, to = (_user(), friend) if sent else (friend, P("", USER))
+    return plain(seed=mid, date=when, frm=frm, to=[to], subject=subject, body=body, with_html=False,
+                 in_reply_to=prev or "", msgid=mid).raw, mid
 
 
 def invitation(*, uid: str, start: datetime, organizer: tuple[str, str], summary: str, mid: str,
                when: datetime, description: str = "") -> bytes:
-    stamp = "%Y%m%dT%H%M%SZ"
-    oname, oaddr = organizer
-    ics = "\r\n".join([
-        "BEGIN:VCALENDAR", "PRODID:-//Google Inc//Google Calendar 70.9054//EN", "VERSION:2.0",
-        "METHOD:REQUEST", "BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{when.strftime(stamp)}",
-        f"DTSTART:{start.strftime(stamp)}", f"DTEND:{(start + timedelta(hours=1)).strftime(stamp)}",
-        f"SUMMARY:{summary}", f"DESCRIPTION:{description}", "SEQUENCE:0", "STATUS:CONFIRMED",
-        f"ORGANIZER;CN={oname}:mailto:{oaddr}",
-        f"ATTENDEE;CN={USER_NAME};PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{USER}",
-        f"ATTENDEE;CN={oname};PARTSTAT=ACCEPTED:mailto:{oaddr}", "END:VEVENT", "END:VCALENDAR", ""])
-    boundary = f"b-{abs(hash(uid)) % 10**12}"
-    head = _headers(f"{oname} <{oaddr}>", USER, f"Invitation: {summary}", when, mid,
-                    [f'Content-Type: multipart/alternative; boundary="{boundary}"'])
-    body = (f"--{boundary}\r\nContent-Type: text/plain; charset=\"utf-8\"\r\n\r\nYou have been invited: "
-            f"{summary}\r\n{description}\r\n--{boundary}\r\nContent-Type: text/calendar; charset=\"utf-8\"; "
-            f"method=REQUEST\r\n\r\n{ics}\r\n--{boundary}--\r\n")
-    return (head + "\r\n" + body).encode()
+    """A Google Calendar invitation to the user from `organizer`, an hour from `start` (times in UTC)."""
+    host = P(*organizer)
+    ev = Ev(uid=uid, start=start, end=start + timedelta(hours=1), summary=summary, organizer=host,
+            attendees=(Att(_user()), Att(host, "ACCEPTED")), description=description)
+    return mailgen.invitation(style="google", ev=ev, date=when, to=[P("", USER)], seed=uid,
+                              subject=f"Invitation: {summary}", body=f"You have been invited: {summary}\n{description}",
+                              msgid=mid).raw
 
 
 class _Writer:
@@ -153,10 +141,11 @@ def generate(root: Path, total: int, *, end: datetime | None = None, span_days: 
             role = ROLES[interviews % len(ROLES)]
             recruiter = (r_name, f"{r_local}@{domain}")
             first = f"<r{i}@{domain}>"
-            w.put(_headers(f"{r_name} <{recruiter[1]}>", USER, f"{role} interview at {c_name}", when, first,
-                           ['Content-Type: text/plain; charset="utf-8"']).encode()
-                  + f"\r\nHi Jordan,\r\n\r\nWe would love to set up an interview for the {role} role at "
-                    f"{c_name}. I'll send an invitation.\r\n\r\nBest,\r\n{r_name}\r\nRecruiter, {c_name}\r\n".encode(),
+            recruiter_p = P(*recruiter)
+            w.put(plain(seed=first, date=when, frm=recruiter_p, to=[P("", USER)],
+                        subject=f"{role} interview at {c_name}", with_html=False, msgid=first,
+                        body=f"Hi Jordan,\n\nWe would love to set up an interview for the {role} role at {c_name}. "
+                             f"I'll send an invitation.\n\nBest,\n{r_name}\nRecruiter, {c_name}\n").raw,
                   when, False)
             start = (when + timedelta(days=4)).replace(hour=15, minute=0, second=0)
             w.put(invitation(uid=f"iv{i}@{domain}", start=start, organizer=recruiter,
@@ -164,11 +153,11 @@ def generate(root: Path, total: int, *, end: datetime | None = None, span_days: 
                              when=when + step / 3,
                              description=f"Interview for the {role} role. We will get back to you within a week."),
                   when + step / 3, False)
-            w.put(_headers(f"{USER_NAME} <{USER}>", f"{r_name} <{recruiter[1]}>", f"Re: {role} interview at {c_name}",
-                           when + step * 2 / 3, f"<u{i}@example.net>",
-                           [f"In-Reply-To: {first}", f"References: {first}",
-                            'Content-Type: text/plain; charset="utf-8"']).encode()
-                  + b"\r\nHi Ana,\r\n\r\nThank you, that time works for me.\r\n\r\nJordan\r\n", when + step * 2 / 3, True)
+            reply = f"<u{i}@example.net>"
+            w.put(plain(seed=reply, date=when + step * 2 / 3, frm=_user(), to=[recruiter_p],
+                        subject=f"Re: {role} interview at {c_name}", in_reply_to=first, with_html=False, msgid=reply,
+                        body="Hi Ana,\n\nThank you, that time works for me.\n\nJordan\n").raw,
+                  when + step * 2 / 3, True)
             interviews += 1
             sent += 1
             i += 3
