@@ -145,8 +145,8 @@ def outlook_reply(*, seed: str, date: datetime, frm: P, ev: Ev, partstat: str) -
 
 
 def unsubscribe(domain: str, seed: str, one_click: bool = True) -> list[tuple[str, str]]:
-    out = [("List-Unsubscribe", f"<https://{domain}/unsubscribe?u={h(seed, 24)}>, "
-                                f"<mailto:unsubscribe-{h(seed, 12)}@{domain}>")]
+    out = [("List-Unsubscribe", (f"<https://{domain}/unsubscribe?u={h(seed, 24)}>, "
+                                f"<mailto:unsubscribe-{h(seed, 12)}@{domain}>"))]
     if one_click:
         out.append(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
     return out
@@ -1060,16 +1060,16 @@ def c252() -> S:
     for i, (day, frm, subject, body) in enumerate((
             ("2026-11-09 06:00", P("LinkedIn Job Alerts", "jobalerts-noreply@linkedin.com"),
              "\"data engineer\": Lumen Health - Senior Data Engineer and 12 more jobs in New York",
-             "Your job alert for data engineer in New York\n\nSenior Data Engineer - Lumen Health - New York, NY\n"
-             "Actively recruiting - interviewing now\n\nData Engineer II - Quarry Labs - Remote\n\nSee all jobs"),
+             ("Your job alert for data engineer in New York\n\nSenior Data Engineer - Lumen Health - New York, NY\n"
+             "Actively recruiting - interviewing now\n\nData Engineer II - Quarry Labs - Remote\n\nSee all jobs")),
             ("2026-11-10 07:30", P("LinkedIn News", "editors-noreply@linkedin.com"),
              "5 questions to ask in your next interview",
-             "Top story: 5 questions to ask in your next interview. Ask the hiring manager 'When do you expect to "
-             "make a decision?' and send a thank-you within 24 hours. Plus: how to follow up after a final round."),
+             ("Top story: 5 questions to ask in your next interview. Ask the hiring manager 'When do you expect to "
+             "make a decision?' and send a thank-you within 24 hours. Plus: how to follow up after a final round.")),
             ("2026-11-12 12:15", P("LinkedIn", "jobs-listings@linkedin.com"),
              "Jordan, your application was viewed by Lumen Health",
-             "Your application for Senior Data Engineer was viewed by Lumen Health. Prepare for your interview with "
-             "LinkedIn Learning's 'Interviewing for tech roles' course."))):
+             ("Your application for Senior Data Engineer was viewed by Lumen Health. Prepare for your interview with "
+             "LinkedIn Learning's 'Interviewing for tech roles' course.")))):
         s.mail(f"linkedin_{i}", "inbox", plain(
             seed=f"c252{i}", date=t(day), frm=frm, to=[USER], style="ats", domain="linkedin.com",
             extra=unsubscribe("linkedin.com", f"c252{i}"), subject=subject, body=body))
@@ -1088,17 +1088,17 @@ def c253() -> S:
     mails = (
         ("2026-11-11 07:00", P("Indeed Career Guide", "no-reply@indeed.com"), "indeed.com",
          "Interview tips: how to answer \"Tell me about yourself\"",
-         "This week in the Career Guide: interview tips for your phone screen, what to wear to an onsite interview, "
-         "and a thank-you note template to send after your interview."),
+         ("This week in the Career Guide: interview tips for your phone screen, what to wear to an onsite interview, "
+         "and a thank-you note template to send after your interview.")),
         ("2026-11-12 06:30", P("Indeed", "alert@indeed.com"), "indeed.com",
          "12 new backend engineer jobs in New York, NY",
-         "Backend Engineer - Acme Robotics - New York, NY - Hiring event: interviews on the spot, Tuesday Nov 17 "
-         "10am-2pm\nPlatform Engineer - Kitsune Labs - Remote - Responds within 3 days"),
+         ("Backend Engineer - Acme Robotics - New York, NY - Hiring event: interviews on the spot, Tuesday Nov 17 "
+         "10am-2pm\nPlatform Engineer - Kitsune Labs - Remote - Responds within 3 days")),
         ("2026-11-13 08:45", P("Glassdoor", "noreply@glassdoor.com"), "glassdoor.com",
          "Interview questions at Acme Robotics",
-         "New interview review: Backend Engineer at Acme Robotics (New York, NY). 'I interviewed on November 10. "
+         ("New interview review: Backend Engineer at Acme Robotics (New York, NY). 'I interviewed on November 10. "
          "Recruiter call, then a technical interview with two engineers and a final round with the hiring "
-         "manager. They told me I'd hear back within a week.'"),
+         "manager. They told me I'd hear back within a week.'")),
     )
     for i, (day, frm, dom, subject, body) in enumerate(mails):
         s.mail(f"bulk_{i}", "inbox", plain(seed=f"c253{i}", date=t(day), frm=frm, to=[USER], style="ats", domain=dom,
@@ -1368,9 +1368,9 @@ def c263() -> S:
           ["B3", "B2"])
     ivy = P("Ivy Brennan", "ivy.brennan@copperleaf.ai")
     ken = P("Ken Adeyemi", "ken.adeyemi@copperleaf.ai")
-    base = dict(uid=uid_google("c263"), start=t("2026-11-18 11:00"), end=t("2026-11-18 12:00"),
-                summary="Copperleaf AI - ML Engineer interview (Jordan Lee)", organizer=ivy,
-                description="Interview for the ML Engineer role with Ken Adeyemi (ML Lead).", conference=gmeet("c263"))
+    base = {"uid": uid_google("c263"), "start": t("2026-11-18 11:00"), "end": t("2026-11-18 12:00"),
+                "summary": "Copperleaf AI - ML Engineer interview (Jordan Lee)", "organizer": ivy,
+                "description": "Interview for the ML Engineer role with Ken Adeyemi (ML Lead).", "conference": gmeet("c263")}
     ev0 = Ev(attendees=(att(ivy, "ACCEPTED"), att(ken, "ACCEPTED"), att(USER)), **base)
     s.mail("google_invitation", "inbox", google("c263", ev0, t("2026-11-10 09:00")))
     ev1 = Ev(attendees=(att(ivy, "ACCEPTED"), att(ken, "ACCEPTED"), att(USER, "DECLINED")), sequence=1, **base)
