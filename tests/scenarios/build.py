@@ -1065,6 +1065,14 @@ ALL = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11, s12, s13, s14, s15
        s22, s23, s24, s25, s26, s27, s28, s29, s30, s31, s32, s33, s34, s35, s36, s37]
 
 
+def corpus() -> list:
+    """The corpus scenarios (100 and up), defined by theme in their own modules, which build on this one."""
+    from tests.scenarios import corpus_ats, corpus_calendars, corpus_negatives, corpus_replies
+
+    return [*corpus_ats.SCENARIOS, *corpus_calendars.SCENARIOS, *corpus_replies.SCENARIOS,
+            *corpus_negatives.SCENARIOS]
+
+
 def main(argv: list[str]) -> None:
     if argv == ["--demo"]:
         from tests.scenarios import demo
@@ -1072,7 +1080,7 @@ def main(argv: list[str]) -> None:
         print(demo.build().write())
         return
     prefixes = argv or [""]
-    for make in ALL:
+    for make in ALL + corpus():
         scenario = make()
         if any(scenario.folder.startswith(p) for p in prefixes):
             scenario.write()

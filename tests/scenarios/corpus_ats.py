@@ -16,8 +16,9 @@ from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
 from tests.scenarios.build import NY, USER, S, att, gmeet, google, outlook, t, teams, thanks, uid_google, uid_outlook
-from tests.scenarios.mailgen import (POLICY, Ev, Mail, P, _base, _calendar_part, _finish, _html_of, default_invite_text,
-                                     fold, h, hu, invitation, plain, vcalendar)
+from tests.mailgen import Ev, Mail, P, default_invite_text, h, hu, invitation, plain, vcalendar
+from tests.mailgen.ical import fold
+from tests.mailgen.mime import POLICY, calendar_part, finish, headers, html_of
 
 LA = ZoneInfo("America/Los_Angeles")
 LONDON = ZoneInfo("Europe/London")
@@ -72,29 +73,29 @@ def ats_mail(vendor: str, *, ev: Ev, date: datetime, seed: str, frm: P, subject:
     if ics_edit:
         ics = ics_edit(ics)
     msgid = f"<{h(seed, 24)}.{h(seed + 'n', 8)}@{msgid_domain or dom}>"
-    msg = _base(msgid=msgid, date=date, frm=frm, to=list(to), subject=subject, reply_to=reply_to, sender=sender,
+    msg = headers(msgid=msgid, date=date, frm=frm, to=list(to), subject=subject, reply_to=reply_to, sender=sender,
                 in_reply_to=in_reply_to, extra=list(extra_headers))
     if html_only:
-        msg.set_content(_html_of(body), subtype="html", cte="quoted-printable")
+        msg.set_content(html_of(body), subtype="html", cte="quoted-printable")
     else:
         msg.set_content(body, cte="quoted-printable")
-        msg.add_alternative(_html_of(body), subtype="html", cte="quoted-printable")
+        msg.add_alternative(html_of(body), subtype="html", cte="quoted-printable")
     msg.make_mixed()
     part = EmailMessage(policy=POLICY)
     part.set_content(ics, maintype="text", subtype="calendar", cte="base64", disposition="attachment",
                      filename=filename, params={"method": method, "charset": "UTF-8"})
     msg.attach(part)
-    return Mail(_finish(msg, seed), msgid, subject, date=date)
+    return Mail(finish(msg, seed), msgid, subject, date=date)
 
 
 def html_mail(*, seed: str, date: datetime, frm: P, to: list[P], subject: str, body: str, domain: str = "",
               reply_to: P | None = None, sender: P | None = None, in_reply_to: str = "") -> Mail:
     """A notification with an HTML part only (no text/plain alternative)."""
     msgid = f"<{h(seed, 24)}@{domain or frm.email.rpartition('@')[2]}>"
-    msg = _base(msgid=msgid, date=date, frm=frm, to=to, subject=subject, reply_to=reply_to, sender=sender,
+    msg = headers(msgid=msgid, date=date, frm=frm, to=to, subject=subject, reply_to=reply_to, sender=sender,
                 in_reply_to=in_reply_to)
-    msg.set_content(_html_of(body), subtype="html", cte="quoted-printable")
-    return Mail(_finish(msg, seed), msgid, subject, date=date)
+    msg.set_content(html_of(body), subtype="html", cte="quoted-printable")
+    return Mail(finish(msg, seed), msgid, subject, date=date)
 
 
 def exchange_invite(*, ev: Ev, date: datetime, seed: str, frm: P, to: list[P], subject: str = "",
@@ -108,12 +109,12 @@ def exchange_invite(*, ev: Ev, date: datetime, seed: str, frm: P, to: list[P], s
     tag = "SA1PR11MB" + hu(seed, 4)
     msgid = f"<{tag}{hu(seed + 'm', 24)}@{tag}.namprd11.prod.outlook.com>"
     extra = [("Sender", sender.header())] if sender else []
-    msg = _base(msgid=msgid, date=date, frm=frm, to=to, subject=subject or ev.summary, order="outlook", extra=extra)
+    msg = headers(msgid=msgid, date=date, frm=frm, to=to, subject=subject or ev.summary, order="outlook", extra=extra)
     text = body or default_invite_text(ev, "outlook")
     msg.set_content(text, cte="quoted-printable")
-    msg.add_alternative(_html_of(text), subtype="html", cte="quoted-printable")
-    msg.attach(_calendar_part(ics, "REQUEST"))
-    return Mail(_finish(msg, seed, "outlook"), msgid, subject or ev.summary, date=date)
+    msg.add_alternative(html_of(text), subtype="html", cte="quoted-printable")
+    msg.attach(calendar_part(ics, "REQUEST"))
+    return Mail(finish(msg, seed, "outlook"), msgid, subject or ev.summary, date=date)
 
 
 def group_cal(name: str, seed: str) -> P:
@@ -1347,7 +1348,3 @@ def c137() -> S:
 SCENARIOS = [c100, c101, c102, c103, c104, c105, c106, c107, c108, c109, c110, c111, c112, c113, c114, c115, c116,
              c117, c118, c119, c120, c121, c122, c123, c124, c125, c126, c127, c128, c129, c130, c131, c132, c133,
              c134, c135, c136, c137]
-
-
-if __name__ == "__main__":
-    [print(s().write().name) for s in SCENARIOS]

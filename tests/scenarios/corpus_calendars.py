@@ -24,24 +24,9 @@ from zoneinfo import ZoneInfo
 
 from tests.scenarios.build import BERLIN, NY, USER, S, att, gmeet, outlook, teams, thanks, uid_google, uid_outlook
 from tests.scenarios.build import t as _t
-from tests.scenarios.mailgen import (
-    POLICY,
-    VTIMEZONES,
-    WINDOWS_TZ,
-    Ev,
-    Mail,
-    P,
-    _base,
-    _finish,
-    _html_of,
-    fold,
-    h,
-    hu,
-    invitation,
-    itip_reply,
-    plain,
-    vcalendar,
-)
+from tests.mailgen import Ev, Mail, P, h, hu, invitation, itip_reply, plain, vcalendar
+from tests.mailgen.ical import VTIMEZONES, WINDOWS_TZ, fold
+from tests.mailgen.mime import POLICY, finish, headers, html_of
 
 LA = ZoneInfo("America/Los_Angeles")
 KOLKATA = ZoneInfo("Asia/Kolkata")
@@ -191,16 +176,16 @@ def workday(seed: str, ev: Ev, sent: datetime, *, tenant: str, company: str, sub
              f"{h(seed + 'e', 12)}-000000@email.amazonses.com>")
     ics = vcalendar(ev, method=method, prodid="-//Workday Inc//Workday Recruiting//EN", style="other", dtstamp=sent,
                     tzid="America/New_York")
-    msg = _base(msgid=msgid, date=sent, frm=frm, to=[USER], subject=subject,
+    msg = headers(msgid=msgid, date=sent, frm=frm, to=[USER], subject=subject,
                 extra=[("X-SES-Outgoing", "2026.11.04-54.240.8.97")])
     msg.set_content(body, cte="quoted-printable")
-    msg.add_alternative(_html_of(body), subtype="html", cte="quoted-printable")
+    msg.add_alternative(html_of(body), subtype="html", cte="quoted-printable")
     msg.make_mixed()
     part = email.message.EmailMessage(policy=POLICY)
     part.set_content(ics, maintype="text", subtype="calendar", cte="base64", disposition="attachment",
                      filename="Interview.ics", params={"method": method, "charset": "UTF-8"})
     msg.attach(part)
-    return Mail(_finish(msg, seed), msgid, subject, date=sent)
+    return Mail(finish(msg, seed), msgid, subject, date=sent)
 
 
 def html_mail(*, seed: str, date: datetime, frm: P, to: list[P], subject: str, html_body: str, cc: list[P] = (),
@@ -208,10 +193,10 @@ def html_mail(*, seed: str, date: datetime, frm: P, to: list[P], subject: str, h
     """Mail with an HTML body only (no text/plain part), as Outlook on the web often sends it."""
     tag = "PH0PR11MB" + hu(seed, 4)
     msgid = f"<{tag}{hu(seed + 'o', 24)}@{tag}.namprd11.prod.outlook.com>"
-    msg = _base(msgid=msgid, date=date, frm=frm, to=list(to), cc=list(cc), subject=subject, order="outlook",
+    msg = headers(msgid=msgid, date=date, frm=frm, to=list(to), cc=list(cc), subject=subject, order="outlook",
                 in_reply_to=in_reply_to)
     msg.set_content(html_body, subtype="html", cte="quoted-printable")
-    return Mail(_finish(msg, seed, "outlook"), msgid, subject, date=date)
+    return Mail(finish(msg, seed, "outlook"), msgid, subject, date=date)
 
 
 def quoted(text: str, who: P, when: datetime) -> str:
@@ -1447,7 +1432,3 @@ def c177() -> S:
 SCENARIOS = [c140, c141, c142, c143, c144, c145, c146, c147, c148, c149, c150, c151, c152, c153, c154, c155, c156,
              c157, c158, c159, c160, c161, c162, c163, c164, c165, c166, c167, c168, c169, c170, c171, c172, c173,
              c174, c175, c176, c177]
-
-
-if __name__ == "__main__":
-    [s().write() for s in SCENARIOS]

@@ -29,25 +29,9 @@ from tests.scenarios.build import (
     uid_google,
     uid_outlook,
 )
-from tests.scenarios.mailgen import (
-    POLICY,
-    Ev,
-    Mail,
-    P,
-    _base,
-    _calendar_part,
-    _finish,
-    _html_of,
-    fold,
-    h,
-    ical_param,
-    ical_text,
-    invitation,
-    itip_reply,
-    plain,
-    utc,
-    vcalendar,
-)
+from tests.mailgen import Ev, Mail, P, h, invitation, itip_reply, plain, vcalendar
+from tests.mailgen.ical import fold, ical_param, ical_text, utc
+from tests.mailgen.mime import POLICY, calendar_part, finish, headers, html_of
 
 LA = ZoneInfo("America/Los_Angeles")
 IST = ZoneInfo("Asia/Kolkata")
@@ -103,19 +87,19 @@ def ics_mail(*, seed: str, ev: Ev, date: datetime, frm: P, to: list[P], subject:
     dom = domain or frm.email.rpartition("@")[2]
     msgid = f"<{h(seed, 24)}.{h(seed + 'n', 8)}@{dom}>"
     ics = vcalendar(ev, method=method, prodid=prodid, style="other", dtstamp=date, tzid=tzid)
-    msg = _base(msgid=msgid, date=date, frm=frm, to=list(to), subject=subject, cc=list(cc), reply_to=reply_to,
+    msg = headers(msgid=msgid, date=date, frm=frm, to=list(to), subject=subject, cc=list(cc), reply_to=reply_to,
                 sender=sender, extra=list(extra))
     msg.set_content(body, cte="quoted-printable")
-    msg.add_alternative(_html_of(body), subtype="html", cte="quoted-printable")
+    msg.add_alternative(html_of(body), subtype="html", cte="quoted-printable")
     if inline:
-        msg.attach(_calendar_part(ics, method))
+        msg.attach(calendar_part(ics, method))
     else:
         msg.make_mixed()
         part = EmailMessage(policy=POLICY)
         part.set_content(ics, maintype="text", subtype="calendar", cte="base64", disposition="attachment",
                          filename="invite.ics", params={"method": method, "charset": "UTF-8"})
         msg.attach(part)
-    return Mail(_finish(msg, seed), msgid, subject, date=date)
+    return Mail(finish(msg, seed), msgid, subject, date=date)
 
 
 def outlook_to(seed: str, ev: Ev, sent: datetime, to: list[P], tzid: str = "Eastern Standard Time", **kw) -> Mail:
@@ -137,11 +121,11 @@ def outlook_reply(*, seed: str, date: datetime, frm: P, ev: Ev, partstat: str) -
     tag = "SA1PR11MB" + h(seed, 4).upper()
     msgid = f"<{tag}{h(seed + 'r', 24).upper()}@{tag}.namprd11.prod.outlook.com>"
     subject = f"{verb}: {ev.summary}"
-    msg = _base(msgid=msgid, date=date, frm=frm, to=[ev.organizer], subject=subject, order="outlook")
+    msg = headers(msgid=msgid, date=date, frm=frm, to=[ev.organizer], subject=subject, order="outlook")
     msg.set_content(f"{verb}: {ev.summary}\n", cte="quoted-printable")
     msg.make_alternative()
-    msg.attach(_calendar_part(ics, "REPLY"))
-    return Mail(_finish(msg, seed, "outlook"), msgid, subject, date=date)
+    msg.attach(calendar_part(ics, "REPLY"))
+    return Mail(finish(msg, seed, "outlook"), msgid, subject, date=date)
 
 
 def unsubscribe(domain: str, seed: str, one_click: bool = True) -> list[tuple[str, str]]:
@@ -1614,8 +1598,3 @@ def c269() -> S:
 SCENARIOS = [c220, c221, c222, c223, c224, c225, c226, c227, c228, c229, c230, c231, c232, c233, c234, c235, c236,
              c237, c238, c239, c240, c241, c242, c243, c244, c245, c246, c247, c248, c249, c250, c251, c252, c253,
              c254, c255, c256, c257, c258, c259, c260, c261, c262, c263, c264, c265, c266, c267, c268, c269]
-
-
-if __name__ == "__main__":
-    for make in SCENARIOS:
-        print(make().write().name)

@@ -21,7 +21,8 @@ from zoneinfo import ZoneInfo
 
 from tests.scenarios.build import BERLIN, USER, S, att, gmeet, google, outlook, teams, thanks, t, uid_google, \
     uid_outlook
-from tests.scenarios.mailgen import POLICY, Ev, Mail, P, auto_reply, bounce, h, invitation, plain
+from tests.mailgen import Ev, Mail, P, auto_reply, bounce, h, invitation, plain
+from tests.mailgen.mime import POLICY
 
 KOLKATA = ZoneInfo("Asia/Kolkata")
 LA = ZoneInfo("America/Los_Angeles")
@@ -1505,7 +1506,3 @@ def c219() -> S:
 SCENARIOS = [c180, c181, c182, c183, c184, c185, c186, c187, c188, c189, c190, c191, c192, c193, c194, c195, c196,
              c197, c198, c199, c200, c201, c202, c203, c204, c205, c206, c207, c208, c209, c210, c211, c212, c213,
              c214, c215, c216, c217, c218, c219]
-
-
-if __name__ == "__main__":
-    [s().write() for s in SCENARIOS]
