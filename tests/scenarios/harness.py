@@ -12,7 +12,10 @@ Checks made after every run, whatever the scenario says (the global invariants):
 - B23: only the headers a mail client writes, no program name anywhere in them, From is the user;
 - B21: no recipient is the user, no CR/LF or forbidden text in a header;
 - replies carry In-Reply-To/References naming a message the mailbox holds, no stacked "Re: Re:";
-  follow-ups and acknowledgements are replies;
+  acknowledgements are replies, and so are follow-ups unless no thread with the person exists (then a new
+  message whose subject starts "Following up", B17);
+- expectations compare text as a reader sees it (white space folded, case kept): a company or role must be
+  the written form, whole (B5);
 - B10: a thank-you ends with the signature and has at most 150 words before it;
 - B19: the run left the inbox and Sent exactly as they were (nothing sent, moved, changed or deleted);
 - B22: no *.log file in the state dir contains the text of a delivered mail.
@@ -197,6 +200,12 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
+def _words(text: str) -> str:
+    """Text with its white space folded: what a reader sees, case and punctuation kept, so that a company
+    written "Halcyon Travel" is not found in "Halcyontravel" (B5)."""
+    return " ".join(text.split())
+
+
 def _addresses(msg: EmailMessage, *names: str) -> list[str]:
     values = [str(v) for n in names for v in msg.get_all(n, [])]
     return [a.lower() for _, a in getaddresses(values) if a]
@@ -378,13 +387,16 @@ class Replay:
     def _check_draft_spec(self, spec: dict, draft: EmailMessage, where: str) -> None:
         body = _body(draft)
         for text in spec.get("body_contains", []):
-            if _norm(text) not in _norm(body):
+            if _words(text) not in _words(body):
                 self.fail(where, f"body lacks {text!r}:\n{body}")
         for text in spec.get("subject_contains", []):
-            if _norm(text) not in _norm(str(draft["Subject"])):
+            if _words(text) not in _words(str(draft["Subject"])):
                 self.fail(where, f"subject {draft['Subject']!r} lacks {text!r}")
         want = spec.get("in_reply_to")
-        if want:
+        if want == "":  # B17: no thread with that person, so a new message
+            if draft["In-Reply-To"]:
+                self.fail(where, f"expected a new message, got a reply to {draft['In-Reply-To']}")
+        elif want:
             if want.startswith("draft:"):
                 _, kind, to = want.split(":", 2)
                 want = self.draft_index.get((kind, to.lower()), f"(no {kind} draft to {to} seen)")
@@ -459,7 +471,9 @@ class Replay:
     def _check_reply(self, d: EmailMessage, kind: str, label: str) -> None:
         irt = _mid(d["In-Reply-To"])
         refs = str(d["References"] or "").split()
-        if kind in ("follow_up", "acknowledgement") and not irt:
+        # B17: a follow-up with no human thread to answer is a new message "Following up: <role> interview".
+        new_follow_up = kind == "follow_up" and str(d["Subject"] or "").startswith("Following up")
+        if kind in ("follow_up", "acknowledgement") and not irt and not new_follow_up:
             self.fail(label, f"B17/B18: a {kind} must be a reply (In-Reply-To missing)")
         if irt:
             if irt not in self.known_ids:
@@ -518,8 +532,8 @@ class Replay:
             iv = self._find(spec["match"], where)
             if iv is None:
                 continue
-            for field_name in ("company", "role"):
-                if field_name in spec and _norm(spec[field_name]) not in _norm(iv.get(field_name) or ""):
+            for field_name in ("company", "role"):  # B5: as the company writes it, and whole
+                if field_name in spec and _words(spec[field_name]) != _words(iv.get(field_name) or ""):
                     self.fail(where, f"{spec['match']}: {field_name} {iv.get(field_name)!r}, expected "
                                      f"{spec[field_name]!r}")
             if "contact" in spec and ((iv.get("contact") or {}).get("email") or "").lower() != spec["contact"]:
