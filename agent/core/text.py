@@ -2,7 +2,7 @@
 (B21), HTML bodies turned into plain text, and the quoted earlier mail cut from a reply (B15).
 
 Pure string functions, shared by MIME parsing (`mime`), iCalendar parsing (`invitations`), the providers
-that read calendar APIs, and the drafts (`compose`, whose header text is stricter still).
+that read calendar APIs, and the drafts (`compose`, through the stricter `safe_line`).
 """
 
 from __future__ import annotations
@@ -40,6 +40,32 @@ def clean_text(s: str) -> str:
     removed, line breaks and runs of whitespace folded to single spaces, ends trimmed (B21)."""
     # Line breaks become spaces first, so that "a\r\nb" stays two words once controls are dropped.
     return " ".join(_drop_controls(_LINE_BREAKS.sub(" ", s)).split())
+
+
+# Beyond what display text loses, a draft's words also lose surrogates, private-use and unassigned code
+# points, and NEL (U+0085), which display text turns into a space.
+_DRAFT_ONLY_DROPS = ("Cs", "Co", "Cn")
+
+
+def _drop_draft_only(match: re.Match[str]) -> str:
+    c = match.group()
+    return "" if c == "\x85" or unicodedata.category(c) in _DRAFT_ONLY_DROPS else c
+
+
+def safe_line(value: str, limit: int = 0) -> str:
+    """One line of untrusted text made safe for a draft's header or sentence: `clean_text`, stricter (see
+    `_DRAFT_ONLY_DROPS`), with RFC 2047 encoded-word openers ("=?") broken up so that a header folder can
+    never decode them into new header lines, and cut to `limit` characters at a word boundary when given."""
+    value = value or ""
+    text = clean_text(value if value.isascii() else _NON_ASCII.sub(_drop_draft_only, value))
+    # Python's header folder decodes "=?charset?q?...?=" it finds in a value and may write the decoded
+    # CR/LF as real line breaks; with the "=?" broken up there is no encoded word left to decode.
+    while "=?" in text:
+        text = text.replace("=?", "= ?")
+    if limit and len(text) > limit:
+        cut = text[:limit]
+        text = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:-")
+    return text
 
 
 def clean_multiline(s: str) -> str:
