@@ -48,6 +48,7 @@ def carrier_senders(carrier: Message | None) -> list[Person]:
 
 
 def is_human(person: Person | None) -> bool:
+    """A person's address: not a machine's (no-reply, calendar) and not an applicant-tracking system's."""
     return bool(person and person.email and "@" in person.email and not people.is_machine_address(person.email)
                 and not people.ats_name(person.email))
 
@@ -58,11 +59,13 @@ def is_individual(person: Person | None) -> bool:
 
 
 def is_external(identity: Identity, person: Person | None) -> bool:
+    """Someone other than the user, outside the user's own employer's domains."""
     return bool(person and person.email and not identity.is_me(person.email)
                 and not is_own_domain(identity, person.domain))
 
 
 def my_attendee(event: Event, identity: Identity) -> Attendee | None:
+    """The user among the event's attendees, if invited."""
     return next((a for a in event.attendees if identity.is_me(a.person.email)), None)
 
 
@@ -76,11 +79,13 @@ def others_in(event: Event, identity: Identity) -> list[Person]:
 
 
 def event_texts(event: Event, carrier: Message | None) -> str:
+    """The words of an event and of the mail that carried it: title, description, subject, body."""
     return "\n".join(t for t in (event.summary, event.description, carrier.subject if carrier else "",
                                  carrier.text if carrier else "") if t)
 
 
 def dedupe(persons: Iterable[Person]) -> tuple[Person, ...]:
+    """Each address once, in first-seen order; people without an address dropped."""
     seen: dict[str, Person] = {}
     for p in persons:
         if p.email and p.email not in seen:
