@@ -1,26 +1,24 @@
-"""The command line: thin click commands over the runner and the state store; rich for people,
-`--json` for programs. One handler turns AgentError into a message and its exit code."""
+"""The command line: thin click commands over the use cases (`usecases`), which return data, and the
+views (`views`) that print it: rich for people, `--json` for programs. One handler turns AgentError into
+a message and its exit code."""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
 import threading
 from datetime import datetime
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
 import click
 
 from agent import config as config_mod
-from agent import config_file, lock
+from agent import config_file, lock, logs, usecases, views
 from agent.core.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_UNREACHABLE, AgentError, ConfigError
 
 log = logging.getLogger("agent")
-run_log = logging.getLogger("agent.run")
 
 
 # -- plumbing ----------------------------------------------------------------------------------------
@@ -38,75 +36,8 @@ class Ctx:
         cfg = config_mod.load(self.path)
         for warning in cfg.warnings:
             click.echo(f"warning: {warning}", err=True)
-        _setup_logging(cfg.settings.state_dir, self.verbose)
+        logs.setup(cfg.settings.state_dir, self.verbose)
         return cfg
-
-
-_handlers: list[logging.Handler] = []
-_levels: list[tuple[logging.Logger, int]] = []
-OUR_LOGGERS = ("agent", "providers")  # only these log below WARNING: libraries' debug output can carry
-# protocol traffic (mail bodies, tokens), so it never reaches the log, even with --verbose (B22)
-LOG_NAME = "interview-agent.log"
-
-
-class _PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating log whose every file, rotated ones included, is created 0600."""
-
-    def _open(self):  # type: ignore[override]
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        os.fchmod(fd, 0o600)
-        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
-
-
-def _not_echoed(record: logging.LogRecord) -> bool:
-    return not getattr(record, "echoed", False)  # already said on stderr by the command itself
-
-
-def _setup_logging(state_dir: Path, verbose: bool) -> None:
-    """A rotating log file in the state dir (0600) and warnings on stderr, for this invocation."""
-    from agent.state import _secure_dir
-
-    if _handlers:
-        return
-    _secure_dir(state_dir)
-    handler = _PrivateRotatingFileHandler(state_dir / LOG_NAME, maxBytes=1_000_000, backupCount=3,
-                                          encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    console = logging.StreamHandler(sys.stderr)
-    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    console.addFilter(_not_echoed)
-    root = logging.getLogger()
-    _levels.append((root, root.level))
-    for h in (handler, console):
-        root.addHandler(h)
-        _handlers.append(h)
-    root.setLevel(logging.WARNING)
-    for name in OUR_LOGGERS:
-        ours = logging.getLogger(name)
-        _levels.append((ours, ours.level))
-        ours.setLevel(logging.DEBUG if verbose else logging.INFO)
-
-
-def _teardown_logging() -> None:
-    root = logging.getLogger()
-    while _handlers:
-        h = _handlers.pop()
-        root.removeHandler(h)
-        h.close()
-    while _levels:
-        logger, level = _levels.pop()
-        logger.setLevel(level)
-
-
-def _parse_now(value: str | None, cfg: config_mod.Config) -> datetime:
-    if not value:
-        return datetime.now(cfg.identity.tz)
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise ConfigError(f"--now {value!r} is not an ISO 8601 instant, e.g. 2026-11-17T18:00:00-05:00") from exc
-    return moment if moment.tzinfo else moment.replace(tzinfo=cfg.identity.tz)
 
 
 class Group(click.Group):
@@ -120,7 +51,7 @@ class Group(click.Group):
             click.echo(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
         finally:
-            _teardown_logging()
+            logs.teardown()
 
 
 @click.group(cls=Group, epilog="Exit codes (run): 0 all done; 1 some items or accounts failed (logged); 2 "
@@ -263,75 +194,24 @@ def run(obj: Ctx, now_text: str | None, dry_run: bool, force: bool) -> None:
 
     One run at a time per state dir: a run that finds another one going exits at once with code 4."""
     cfg = obj.load()
-    now = _parse_now(now_text, cfg)
+    now = usecases.parse_now(now_text, cfg)
     if dry_run:  # reads only: no lock needed, and a dry run never stops a real one
-        sys.exit(_run_once(cfg, now, dry_run=True, force=force))
+        sys.exit(_run_and_report(cfg, now, dry_run=True, force=force))
     with lock.hold(cfg.settings.state_dir, "run"):
-        code = _run_once(cfg, now, dry_run=False, force=force)
+        code = _run_and_report(cfg, now, dry_run=False, force=force)
     sys.exit(code)
 
 
-def _run_once(cfg: config_mod.Config, now: datetime, *, dry_run: bool, force: bool,
-              stopping=lambda: False, echo_summary: bool = False) -> int:
-    """One run over every account; prints what it did, logs the summary line; returns the exit code."""
-    from agent import runner
-    from agent.state import State
-
-    with State.open(cfg.settings.state_dir) as state:
-        results = runner.run_all(cfg, state, now, dry_run=dry_run, force=force, stopping=stopping)
-        after = {} if dry_run else {r.name: runner.evaluate(cfg, state, r.name, now)[0]
-                                    for r in results if r.report is not None and r.report.made}
-    several = len(cfg.accounts) > 1
-    for result in results:
-        if result.report is not None:
-            _print_run(result.report, dry_run, several)
-            continue
-        exc = result.error
-        prefix = f"{result.name}: " if several else ""
-        if isinstance(exc, AgentError):
-            message = f"{prefix}{exc}"
-            run_log.error("%s", message, extra={"echoed": True})
-        else:
-            message = f"{prefix}the run failed unexpectedly ({type(exc).__name__}: {exc}); details in the log"
-            run_log.error("%s", message, exc_info=exc, extra={"echoed": True})
-        click.echo(f"error: {message}", err=True)
-        if result.reconnect:
-            click.echo(f"  to reconnect {result.name}, run: {result.reconnect}", err=True)
-            run_log.error("to reconnect %s, run: %s", result.name, result.reconnect, extra={"echoed": True})
-    if not dry_run:
-        line = runner.summary(results, now, after)
-        run_log.info("%s", line)
-        if echo_summary:
-            click.echo(line)
-    return runner.exit_code(results)
-
-
-def _print_run(report, dry_run: bool, several: bool) -> None:
-    views = report.plan.views
-    tag = f"{report.account}: " if several else ""
-    if dry_run:
-        click.echo(f"{report.account}: {len(views)} interview(s); would draft {len(report.plan.actions)}:")
-        for a in report.plan.actions:
-            click.echo(f"  {a.kind:<15} to {a.to.email:<35} {a.reason}")
-        return
-    if report.held_back:
-        click.echo(f"{report.account}: {report.held_back}", err=True)
-        run_log.warning("%s: %s", report.account, report.held_back, extra={"echoed": True})
-    for rec in report.made:
-        click.echo(f"{tag}drafted {rec.kind} to {', '.join(rec.to)}: {rec.subject}")
-    due = [v for v in views if v.state != "closed"]
-    run_log.debug("%s: %d interview(s) tracked, %d open, %d draft(s) made, %d skipped", report.account,
-                  len(views), len(due), len(report.made), len(report.failed) + len(report.skipped_mail))
+def _run_and_report(cfg: config_mod.Config, now: datetime, *, dry_run: bool, force: bool) -> int:
+    outcome = usecases.run(cfg, now, dry_run=dry_run, force=force)
+    views.report_run(outcome, dry_run=dry_run)
+    return outcome.exit_code
 
 
 # -- unattended: cron, daemon, doctor ------------------------------------------------------------------
 @main.group()
 def cron() -> None:
     """Run `interview-agent run` from your crontab (one marked line per config; other lines kept)."""
-
-
-def _log_path(cfg: config_mod.Config) -> Path:
-    return cfg.settings.state_dir / LOG_NAME
 
 
 @cron.command("install")
@@ -345,9 +225,10 @@ def cron_install(obj: Ctx, every_text: str) -> None:
     seconds = cron_mod.parse_every(every_text)
     cron_mod.schedule_for(seconds)  # refuse an interval cron cannot keep before touching anything
     cfg = obj.load()  # a config that does not load would fail every 15 minutes: say so now
-    line, old = cron_mod.install(seconds, cfg.path, _log_path(cfg))
+    log_file = logs.log_file(cfg.settings.state_dir)
+    line, old = cron_mod.install(seconds, cfg.path, log_file)
     click.echo(("replaced" if old else "installed") + f" the cron line for {cfg.path.absolute()}:\n  {line}")
-    click.echo(f"output goes to {_log_path(cfg)}; `interview-agent cron remove` takes the line out again")
+    click.echo(f"output goes to {log_file}; `interview-agent cron remove` takes the line out again")
 
 
 @cron.command("show")
@@ -397,34 +278,9 @@ def daemon(obj: Ctx, every_text: str, cycles: int) -> None:
     click.echo(f"interview-agent daemon (pid {os.getpid()}): a run every {every_text} for {cfg.path}; "
                f"stop with Ctrl-C or SIGTERM", err=True)
     with daemon_mod.stop_on_signals(stop):
-        count = daemon_mod.serve(daemon_cycle(obj.path, stop=stop), every, stop=stop, max_cycles=cycles)
+        count = daemon_mod.serve(daemon_mod.daemon_cycle(obj.path, stop=stop), every, stop=stop, max_cycles=cycles)
     log.info("daemon stopped after %d run(s)", count)
     click.echo(f"stopped after {count} run(s)", err=True)
-
-
-def daemon_cycle(config_path: Path, *, stop: threading.Event | None = None, clock=None):
-    """One daemon run: the config read again, the lock taken, every account run, failures logged.
-    Never raises an AgentError (the loop goes on); `clock()` gives the run's instant (default: now)."""
-
-    def cycle() -> None:
-        try:
-            cfg = config_mod.load(config_path)
-        except ConfigError as exc:
-            log.error("this run is skipped: %s", exc)
-            return
-        now = clock() if clock else datetime.now(cfg.identity.tz)
-        try:
-            with lock.hold(cfg.settings.state_dir, "daemon"):
-                _run_once(cfg, now, dry_run=False, force=False, echo_summary=True,
-                          stopping=(stop.is_set if stop is not None else lambda: False))
-        except lock.Locked as exc:
-            log.info("this run is skipped: %s", exc)
-        except AgentError as exc:
-            log.error("the run failed: %s", exc)
-        except Exception:  # the daemon outlives one bad run; the traceback goes to the log
-            log.exception("the run failed unexpectedly")
-
-    return cycle
 
 
 @main.command()
@@ -445,46 +301,9 @@ def doctor(obj: Ctx) -> None:
 
 
 # -- status / show / set-decision --------------------------------------------------------------------
-def _evaluate_all(cfg, state, now_text: str | None):
-    from agent import runner
-
-    out = []
-    for account in cfg.accounts:
-        name = runner.account_name(account)
-        if now_text:
-            now = _parse_now(now_text, cfg)
-        else:  # as of the last run: what the agent knew then, at that run's clock
-            last = state.last_run(name)
-            now = datetime.fromisoformat(last) if last else datetime.now(cfg.identity.tz)
-        plan, _ = runner.evaluate(cfg, state, name, now)
-        out.append((name, now, plan))
-    return out
-
-
-def _interview_json(view, tz) -> dict[str, Any]:
-    iv = view.interview
-    return {
-        "id": iv.id, "company": iv.company, "role": iv.role, "title": iv.title,
-        "start": iv.start.astimezone(tz).isoformat(), "end": iv.end.astimezone(tz).isoformat(),
-        "state": view.state, "decision_date": view.decision.day.isoformat(),
-        "decision_source": view.decision.source, "decision_sentence": view.decision.sentence,
-        "next_step": view.next_step,
-        "contact": iv.contact.to_json() if iv.contact else None,
-        "interviewers": [p.to_json() for p in iv.interviewers],
-        "drafts": [{"kind": d.kind, "to": list(d.to), "message_id": d.message_id,
-                    "created_at": d.created_at.isoformat() if d.created_at else None, "state": d.state,
-                    "subject": d.subject} for d in view.drafts if d.state != "intent"],
-    }
-
-
-def _views(obj: Ctx, now_text: str | None):
-    """The config, each account's (name, clock, plan), and every interview's view, from the state store."""
-    from agent.state import State
-
+def _plans(obj: Ctx, now_text: str | None) -> tuple[config_mod.Config, usecases.Plans]:
     cfg = obj.load()
-    with State.open(cfg.settings.state_dir) as state:
-        results = _evaluate_all(cfg, state, now_text)
-    return cfg, results, [v for _, _, plan in results for v in plan.views]
+    return cfg, usecases.plans(cfg, now_text)
 
 
 @main.command()
@@ -493,24 +312,12 @@ def _views(obj: Ctx, now_text: str | None):
 @click.pass_obj
 def status(obj: Ctx, as_json: bool, now_text: str | None) -> None:
     """The interviews tracked, their state and next due step, and every draft made."""
-    cfg, results, views = _views(obj, now_text)
+    cfg, plans = _plans(obj, now_text)
     tz = cfg.identity.tz
     if as_json:
-        click.echo(json.dumps({"interviews": [_interview_json(v, tz) for v in views]}, indent=2,
-                              ensure_ascii=False))
+        click.echo(views.status_json(plans.views, tz))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"Interviews (as of {results[0][1].astimezone(tz):%Y-%m-%d %H:%M})" if results else None)
-    for col in ("id", "company", "role", "when", "state", "decision", "next", "drafts"):
-        table.add_column(col)
-    for v in views:
-        iv = v.interview
-        drafts = ", ".join(f"{d.kind}:{d.state}" for d in v.drafts if d.state != "intent") or "-"
-        table.add_row(iv.id, iv.company or "?", iv.role or "-", f"{iv.start.astimezone(tz):%a %b %d %H:%M}",
-                      v.state, f"{v.decision.day:%b %d} ({v.decision.source.split(' ')[0]})", v.next_step, drafts)
-    Console().print(table if views else "No interviews tracked yet.")
+    views.print_status_table(plans.views, plans.accounts[0][1] if plans.accounts else None, tz)
 
 
 @main.command()
@@ -519,36 +326,11 @@ def status(obj: Ctx, as_json: bool, now_text: str | None) -> None:
 @click.pass_obj
 def show(obj: Ctx, interview_id: str, now_text: str | None) -> None:
     """One interview in full: sources, people, dates, drafts, and the reasons behind each decision."""
-    cfg, _, views = _views(obj, now_text)
-    tz = cfg.identity.tz
-    view = next((v for v in views if v.interview.id == interview_id), None)
+    cfg, plans = _plans(obj, now_text)
+    view = next((v for v in plans.views if v.interview.id == interview_id), None)
     if view is None:
         raise AgentError(f"no interview {interview_id!r}; `interview-agent status` lists them")
-    iv = view.interview
-    lines = [
-        f"{iv.id}  {iv.company or '?'} - {iv.role or 'role not stated'}",
-        f"  title:        {iv.title}",
-        f"  when:         {iv.start.astimezone(tz):%a %Y-%m-%d %H:%M} - {iv.end.astimezone(tz):%H:%M} "
-        f"({cfg.identity.timezone})",
-        f"  source:       {iv.origin}",
-        f"  state:        {view.state}; next: {view.next_step}",
-        f"  contact:      {_person(iv.contact)}",
-        f"  interviewers: {', '.join(_person(p) for p in iv.interviewers) or '-'}",
-        f"  decision:     {view.decision.day.isoformat()} from {view.decision.source}",
-        f"                \"{view.decision.sentence}\"",
-        "  drafts:",
-        *([f"    {d.kind} to {', '.join(d.to)}: {d.state} (made {d.created_at:%Y-%m-%d %H:%M}; {d.reason})"
-           for d in view.drafts if d.created_at] or ["    none yet"]),
-        "  why:",
-        *(f"    - {line}" for line in view.log),
-    ]
-    click.echo("\n".join(lines))
-
-
-def _person(p) -> str:
-    if p is None:
-        return "-"
-    return f"{p.name} <{p.email}>" if p.name else p.email
+    click.echo(views.show_text(view, cfg.identity))
 
 
 @main.command("set-decision")
@@ -558,23 +340,7 @@ def _person(p) -> str:
 @click.pass_obj
 def set_decision(obj: Ctx, interview_id: str, when: tuple[str, ...], now_text: str | None) -> None:
     """Record the decision date you were told ("next Friday", "Dec 11", 2026-12-11)."""
-    from agent.core import dates
-    from agent.state import State
-
-    cfg = obj.load()
-    now = _parse_now(now_text, cfg)
-    text = " ".join(when)
-    try:
-        day = dates.parse_user_date(text, now=now, tz=cfg.identity.tz)
-    except ValueError as exc:
-        raise AgentError(f"cannot read {text!r} as a date: {exc}") from exc
-    with State.open(cfg.settings.state_dir) as state:
-        ids = {v.interview.id for _, _, plan in _evaluate_all(cfg, state, now_text) for v in plan.views}
-        if interview_id not in ids:
-            raise AgentError(f"no interview {interview_id!r}; `interview-agent status` lists them")
-        from agent import killpoints
-
-        killpoints.wrap_state(state).set_decision(interview_id, day, f"you said: {text}", now)
+    day = usecases.set_decision(obj.load(), interview_id, " ".join(when), now_text)
     click.echo(f"decision date for {interview_id}: {day.isoformat()}")
 
 
@@ -592,4 +358,4 @@ def demo(directory: Path | None) -> None:
 if __name__ == "__main__":  # pragma: no cover
     main()
 
-__all__ = ["EXIT_FAILED", "EXIT_LOCKED", "EXIT_UNREACHABLE", "daemon_cycle", "main"]
+__all__ = ["EXIT_FAILED", "EXIT_LOCKED", "EXIT_UNREACHABLE", "main"]

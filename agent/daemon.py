@@ -6,6 +6,9 @@ between them and between runs, so a signal stops it within a slice when it is id
 current run (each step of which is its own transaction) when it is busy. Nothing else happens in a
 signal handler: it only sets the flag.
 
+Each cycle (`daemon_cycle`) reads the config again, takes the run lock and runs every account; a cycle
+that fails is logged and the loop goes on.
+
 The sleep is injected, and `schedule` reads the wall clock through its module's `datetime`, so tests
 drive whole days of cycles in milliseconds with a fake clock.
 """
@@ -18,13 +21,20 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
 from types import FrameType
 
 import schedule
 
+from agent import config as config_mod
+from agent import lock
+from agent.core.errors import AgentError, ConfigError
+
 SLICE = 0.5  # seconds: the longest the loop sleeps before looking at the stop flag again
 
 log = logging.getLogger(__name__)
+run_log = logging.getLogger("agent")  # a cycle's messages keep the name they have always had in the log
 
 
 def serve(cycle: Callable[[], object], every_seconds: int, *, stop: threading.Event,
@@ -71,3 +81,31 @@ def stop_on_signals(stop: threading.Event) -> Iterator[None]:
     finally:
         for sig, previous in old.items():
             signal.signal(sig, previous)
+
+
+def daemon_cycle(config_path: Path, *, stop: threading.Event | None = None,
+                 clock: Callable[[], datetime] | None = None) -> Callable[[], None]:
+    """One daemon run: the config read again, the lock taken, every account run, failures logged.
+    Never raises an AgentError (the loop goes on); `clock()` gives the run's instant (default: now)."""
+    from agent import usecases, views
+
+    def cycle() -> None:
+        try:
+            cfg = config_mod.load(config_path)
+        except ConfigError as exc:
+            run_log.error("this run is skipped: %s", exc)
+            return
+        now = clock() if clock else datetime.now(cfg.identity.tz)
+        try:
+            with lock.hold(cfg.settings.state_dir, "daemon"):
+                outcome = usecases.run(cfg, now, dry_run=False, force=False,
+                                       stopping=(stop.is_set if stop is not None else lambda: False))
+                views.report_run(outcome, dry_run=False, echo_summary=True)
+        except lock.Locked as exc:
+            run_log.info("this run is skipped: %s", exc)
+        except AgentError as exc:
+            run_log.error("the run failed: %s", exc)
+        except Exception:  # the daemon outlives one bad run; the traceback goes to the log
+            run_log.exception("the run failed unexpectedly")
+
+    return cycle

@@ -44,6 +44,3 @@ def load(data: bytes) -> tuple[Plan, dict[str, Interview]] | None:
     except Exception:  # noqa: BLE001 - any failure only means the plan is made afresh
         return None
     return (result, interviews) if isinstance(result, Plan) and isinstance(interviews, dict) else None
-
-
-# -- tying mail to interviews ------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy as email_policy
@@ -27,8 +26,10 @@ from functools import lru_cache
 
 import jinja2
 
-from agent.core.settings import Identity, Profile
+from agent.core import people
 from agent.core.model import DraftAction, Interview, Message, Person
+from agent.core.settings import Identity, Profile
+from agent.core.text import safe_line
 
 KINDS = ("thank_you", "follow_up", "acknowledgement")
 OUTCOMES = ("rejection", "timeline", "other")
@@ -56,7 +57,6 @@ _DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})*\Z")
 # A msg-id we are willing to copy into In-Reply-To/References: printable ASCII, no spaces or brackets.
 # Printable ASCII without <, > or an "=?" (a reader would decode an encoded word there, CR/LF and all: B21).
 _MSG_ID = re.compile(r"<(?!.*=\?)[!-;=?-~]{1,250}>\Z")
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam"}
 
 
 @dataclass(frozen=True)
@@ -72,40 +72,12 @@ class ComposedDraft:
 
 # ---------------------------------------------------------------- cleaning untrusted text (B21)
 
-def clean_text(value: str, limit: int = 0) -> str:
-    """One line of untrusted text made safe for a header or a sentence.
-
-    Removes control characters (CR and LF included), zero-width and bidi controls (Unicode
-    format characters) and line/paragraph separators, folds whitespace to single spaces,
-    neutralises RFC 2047 encoded-word openers ("=?") so that a header folder can never decode
-    them into new header lines, and cuts to `limit` characters at a word boundary when given.
-    """
-    kept = []
-    for ch in value or "":
-        cat = unicodedata.category(ch)
-        if ch in "\t\r\n" or cat in ("Zl", "Zp"):
-            kept.append(" ")
-        elif cat in ("Cc", "Cf", "Cs", "Co", "Cn"):
-            continue
-        else:
-            kept.append(ch)
-    text = " ".join("".join(kept).split())
-    # Python's header folder decodes "=?charset?q?...?=" it finds in a value and may write the decoded
-    # CR/LF as real line breaks; with the "=?" broken up there is no encoded word left to decode.
-    while "=?" in text:
-        text = text.replace("=?", "= ?")
-    if limit and len(text) > limit:
-        cut = text[:limit]
-        text = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:-")
-    return text
-
-
-def _clean_name(name: str) -> str:
+def _safe_name(name: str) -> str:
     # Brackets, quotes and backslashes have no place in a person's name and are what address
     # spoofing is built from. The other RFC 5322 specials go too (, ; : @ ( ) [ ]): a display name
     # holding one must be quoted, and Python's header folder drops those quotes when a long header is
     # folded, which turns "Lopez, Ana; Bcc: x@y" into extra recipients (B21). "." may stay (obs-phrase).
-    return clean_text(re.sub(r'[<>"\\,;:@()\[\]]', " ", name or ""), _MAX_NAME)
+    return safe_line(re.sub(r'[<>"\\,;:@()\[\]]', " ", name or ""), _MAX_NAME)
 
 
 def checked_address(email: str) -> Address:
@@ -121,44 +93,37 @@ def checked_address(email: str) -> Address:
 
 def _clean_person(person: Person) -> Person:
     checked_address(person.email)
-    return Person(email=person.email, name=_clean_name(person.name))
+    return Person(email=person.email, name=_safe_name(person.name))
 
 
 # ---------------------------------------------------------------- names, phrases, dates
 
-def _fallback_first_name(person: Person) -> str:
-    name = _clean_name(person.name)
-    if not name or "@" in name:
-        return ""
-    if name.count(",") == 1:  # "Lopez, Ana" -> "Ana Lopez"
-        last, first = (p.strip() for p in name.split(","))
-        name = f"{first} {last}".strip()
-    for word in name.split():
-        bare = word.strip(".,;:'()[]")
-        if bare.lower() in _HONORIFICS:
-            continue
-        return bare
-    return ""
+def _greeting_name(person: Person) -> str:
+    """The recipient's first name for the greeting, or "" when none is known (B9).
 
-
-def _first_name(person: Person) -> str:
-    """The recipient's first name for the greeting, or "" when none is known (B9)."""
-    found = ""
-    try:  # agent.core.people owns name judgments; keep working on our own when it is absent or differs
-        from agent.core.people import first_name as people_first_name
-        found = people_first_name(person) or ""
-    except (ImportError, AttributeError, TypeError, ValueError):
-        found = ""
-    if not isinstance(found, str):
-        found = ""
-    found = _clean_name(found) or _fallback_first_name(person)
+    `people.first_name` judges names. Where it sees no person's name (a team's, a system's), the greeting
+    still takes the display name's first word that is not a title (`_first_word`). Either way the word must
+    suit "Hi Ana,": never an address, a number or punctuation; a name written in one case is capitalised."""
+    found = _safe_name(people.first_name(person)) or _first_word(person.name)
     found = found.strip(".,;:'()[]")
-    # A greeting is "Hi Ana,": never an address, a number or a fragment of punctuation.
     if not found or "@" in found or " " in found or not any(ch.isalpha() for ch in found):
         return ""
     if found.islower() or (found.isupper() and len(found) > 2):
         found = found.capitalize()
     return found
+
+
+# The titles `_first_word` skips: people's, but for "Dame", which the greeting has never skipped.
+_GREETING_TITLES = people.HONORIFICS - {"dame"}
+
+
+def _first_word(name: str) -> str:
+    """The first word of a display name that is not a title: "Dr. Acme Recruiting" -> "Acme"."""
+    for word in _safe_name(name).split():
+        bare = word.strip(".,;:'()[]")
+        if bare.lower() not in _GREETING_TITLES:
+            return bare
+    return ""
 
 
 def _position(role: str, company: str) -> str:
@@ -231,7 +196,7 @@ def render(kind: str, context: dict, templates: Templates) -> str:
 
 def reply_subject(original: str) -> str:
     """'Re: ' plus the original subject without its reply prefixes ('Re: RE: Aw: x' -> 'Re: x')."""
-    bare = _REPLY_PREFIX.sub("", clean_text(original, _MAX_SUBJECT)).strip()
+    bare = _REPLY_PREFIX.sub("", safe_line(original, _MAX_SUBJECT)).strip()
     return f"Re: {bare}" if bare else ""
 
 
@@ -270,11 +235,11 @@ def compose(action: DraftAction, interview: Interview, identity: Identity, profi
     if action.kind not in KINDS:
         raise ValueError(f"unknown draft kind {action.kind!r}")
     recipient = _clean_person(action.to)
-    company = clean_text(interview.company, _MAX_COMPANY)
-    role = clean_text(interview.role, _MAX_ROLE)
+    company = safe_line(interview.company, _MAX_COMPANY)
+    role = safe_line(interview.role, _MAX_ROLE)
     local_start = interview.start.astimezone(identity.tz)
     signature = (profile.signature or identity.name).strip()
-    first = _first_name(action.to)
+    first = _greeting_name(action.to)
     context = {
         "kind": action.kind,
         "greeting": f"Hi {first}," if first else "Hello,",
@@ -311,7 +276,7 @@ def compose(action: DraftAction, interview: Interview, identity: Identity, profi
 
 def _thank_you_body(context: dict, pitch: str, templates: Templates) -> str:
     """B10: one or two whole sentences of the pitch, fewer when the note would pass 150 words."""
-    sentences = _sentences(clean_text(pitch))[:2]
+    sentences = _sentences(safe_line(pitch))[:2]
     body = ""
     for keep in range(len(sentences), -1, -1):
         body = render("thank_you", {**context, "pitch": " ".join(sentences[:keep])}, templates)
@@ -353,17 +318,17 @@ def to_mime(draft: ComposedDraft, identity: Identity, *, message_id: str, date: 
     recipients = []
     for person in draft.to:
         addr = checked_address(person.email)
-        recipients.append(Address(display_name=_clean_name(person.name), username=addr.username,
+        recipients.append(Address(display_name=_safe_name(person.name), username=addr.username,
                                   domain=addr.domain))
 
     # refold_source="none": the ids set raw below are written as given (already one per line);
     # the email package would otherwise encode a long id as an RFC 2047 word, breaking threading.
     policy = email_policy.SMTP.clone(refold_source="none")
     msg = EmailMessage(policy=policy)
-    msg["From"] = Address(display_name=_clean_name(identity.name), username=sender.username,
+    msg["From"] = Address(display_name=_safe_name(identity.name), username=sender.username,
                           domain=sender.domain)
     msg["To"] = tuple(recipients)
-    msg["Subject"] = clean_text(draft.subject, _MAX_SUBJECT)
+    msg["Subject"] = safe_line(draft.subject, _MAX_SUBJECT)
     msg["Date"] = format_datetime(date.astimezone(identity.tz))
     msg.set_raw("Message-ID", message_id)
     in_reply_to = draft.in_reply_to.strip()

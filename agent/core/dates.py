@@ -7,55 +7,37 @@ Pure functions; the caller passes every instant in. How a phrase is read:
   something ("please confirm your availability by Friday") is a deadline for the user, not a decision.
 - Inside a cue sentence, a date that sits right after an interview/scheduling word ("your onsite on Dec 3",
   "thank you for interviewing on Monday") names the meeting, not the decision, and is dropped.
-- Own regexes read the relative phrases; dateparser reads explicit dates ("December 11", "12/11",
-  "Dec 11th"). When a sentence names several days the latest wins: following up too late is harmless,
-  following up early is not.
-
-Choices for vague phrases (each resolves to the *end* of what it names, so that a follow-up never comes
-early):
-- bare weekday ("Friday", "by EOD Thursday") -> the next such day strictly after the message's day;
-  "this Friday" may be today; "next Friday" -> that weekday in the following Monday-based week.
-- "next week" / "the following week" -> Friday of next week; "early next week" -> Tuesday;
-  "beginning of next week" -> Monday; "mid next week" -> Wednesday; "late/end of next week" -> Friday.
-- "end of (the|this) week" -> Friday (said on a weekend: the next Friday).
-- "in a couple of days" -> 2 days; "in a few days" -> 3 days; "another week" -> 7 days.
-- "in 5-7 business days", "a week or two" -> the later bound.
-- "early December" -> Dec 10; "mid December" -> Dec 15; "late/end of December" -> Dec 31.
-- "next month" -> its last day; "end of the month" -> last day of the message's month.
-- Skipped as too vague: bare months ("in December"), "soon", "shortly", "in the coming days",
-  "before the holidays", "after Thanksgiving", "several days/weeks".
+- `date_phrases` reads the days a sentence names (own regexes for relative phrases, dateparser for
+  explicit dates; how each vague phrase resolves is listed there). When a sentence names several days the
+  latest wins: following up too late is harmless, following up early is not.
 - Explicit dates more than 180 days ahead are dropped (a misread year, or a past date pushed a year on).
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from dateutil.relativedelta import relativedelta
-
+from agent.core.business_days import business_days_after
+from agent.core.date_phrases import (
+    MONTH,
+    MONTH_NUMBERS,
+    WEEKDAY,
+    WEEKDAY_ABBR,
+    Hit,
+    explicit_hits,
+    own_hits,
+    select_hits,
+)
 from agent.core.model import DecisionStatement
 
 MAX_SENTENCE = 300
 MAX_DAYS_AHEAD = 180
 
 # --------------------------------------------------------------------------------------------------
-# business days
-
-
-def business_days_after(day: date, n: int) -> date:
-    """The day `n` business days (Mon-Fri) after `day`; `day` itself never counts (B14)."""
-    current = day
-    remaining = n
-    while remaining > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
+# the decision date when none or several were stated
 
 
 def default_decision(end: datetime, tz: ZoneInfo, business_days: int) -> DecisionStatement:
@@ -81,272 +63,11 @@ def latest_statement(statements: Iterable[DecisionStatement]) -> DecisionStateme
 
 
 # --------------------------------------------------------------------------------------------------
-# vocabulary
-
-_WEEKDAY_NAMES = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}
-# Abbreviations only when capitalised: "Wed" is a weekday, "sat"/"sun"/"we" are ordinary words.
-_WEEKDAY_ABBR = {"Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thur": 3, "Thurs": 3, "Fri": 4}
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "couple": 2, "few": 3,
-}
-
-_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_WD_ABBR = r"(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri)\.?"
-_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
-_NUM = (r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
-        r"(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few)")
-_UNIT = r"(?P<biz>(?:business|working)\s+)?(?P<unit>day|week|month)s?\b"
-
-
-def _number(token: str) -> int:
-    token = re.sub(r"\s+of$", "", token.strip().lower())
-    token = re.sub(r"^a\s+(?=couple|few)", "", token)
-    return int(token) if token.isdigit() else _NUMBER_WORDS[token]
-
-
-def _add(base: date, n: int, unit: str, business: bool) -> date:
-    if unit == "day":
-        return business_days_after(base, n) if business else base + timedelta(days=n)
-    if unit == "week":
-        return base + timedelta(weeks=n)
-    return base + relativedelta(months=n)
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def _weekday(base: date, wd: int, modifier: str) -> date | None:
-    modifier = " ".join(modifier.lower().split())
-    if modifier == "last":
-        return None  # a past reference ("last Friday")
-    if modifier in ("next", "following"):
-        return _monday(base) + timedelta(days=7 + wd)
-    if modifier == "this":
-        return base + timedelta(days=(wd - base.weekday()) % 7)
-    # bare, "coming", "this coming": the next one, never today
-    return base + timedelta(days=(wd - base.weekday()) % 7 or 7)
-
-
-# --------------------------------------------------------------------------------------------------
-# own extractors: (pattern, resolver(match, base) -> day | None)
-
-_Resolver = Callable[[re.Match[str], date], date | None]
-
-
-def _r_range(m: re.Match[str], base: date) -> date | None:
-    high = max(_number(m["a"]), _number(m["b"]))
-    return _add(base, high, m["unit"].lower(), bool(m["biz"]))
-
-
-def _r_or_two(m: re.Match[str], base: date) -> date | None:
-    # "a week or two", "the next week or two", "a week or so"
-    low = _number(m["a"]) if m["a"] else 1
-    high = _number(m["b"]) if m["b"] else low
-    return _add(base, max(low, high), m["unit"].lower(), bool(m["biz"]))
-
-
-def _r_single(m: re.Match[str], base: date) -> date | None:
-    n = _number(m["n"]) if m["n"] else 1
-    return _add(base, n, m["unit"].lower(), bool(m["biz"]))
-
-
-def _r_eod(m: re.Match[str], base: date) -> date | None:
-    when = (m["when"] or "today").lower()
-    if when == "today":
-        return base
-    if when == "tomorrow":
-        return base + timedelta(days=1)
-    return _weekday(base, _WEEKDAY_NAMES[when], m["mod"] or "")
-
-
-_WEEK_PART_OFFSET = {"early": 1, "earlier": 1, "beginning": 0, "start": 0, "mid": 2, "middle": 2,
-                     "late": 4, "later": 4, "end": 4, "": 4}
-
-
-def _r_week(m: re.Match[str], base: date) -> date | None:
-    part = (m["part"] or "").lower().split()[-1] if m["part"] else ""
-    part = re.sub(r"\W", "", part)
-    which = (m["which"] or "this").lower().split()[-1]
-    start = _monday(base)
-    if which in ("next", "following", "coming") or (which in ("this", "the") and base.weekday() >= 5):
-        start += timedelta(days=7)  # said on a weekend, "this week" is the coming one
-    return start + timedelta(days=_WEEK_PART_OFFSET.get(part, 4))
-
-
-def _month_part_day(part: str, year: int, month: int) -> date:
-    part = re.sub(r"\W", "", part.lower().split()[0]) if part else ""
-    if part in ("early", "beginning", "start", "first"):
-        return date(year, month, 10)
-    if part in ("mid", "middle"):
-        return date(year, month, 15)
-    return _month_end(year, month)
-
-
-def _r_rel_month(m: re.Match[str], base: date) -> date | None:
-    which = (m["which"] or "this").lower()
-    target = base + relativedelta(months=1) if which in ("next", "following", "coming") else base
-    return _month_part_day(m["part"] or "", target.year, target.month)
-
-
-def _r_named_month(m: re.Match[str], base: date) -> date | None:
-    month = _MONTHS[m["month"].lower().rstrip(".")]
-    year = int(m["year"]) if m["year"] else (base.year if month >= base.month else base.year + 1)
-    return _month_part_day(m["part"], year, month)
-
-
-def _r_day_word(m: re.Match[str], base: date) -> date | None:
-    word = " ".join(m[0].lower().split())
-    if "after tomorrow" in word:
-        return base + timedelta(days=2)
-    if "tomorrow" in word:
-        return base + timedelta(days=1)
-    return base  # today, tonight
-
-
-def _r_past(m: re.Match[str], base: date) -> date | None:
-    return None  # consumes "last Friday", "yesterday", "two days ago" so nothing else reads them
-
-
-def _r_weekday(m: re.Match[str], base: date) -> date | None:
-    name = m["wd"].rstrip(".")
-    wd = _WEEKDAY_NAMES.get(name.lower(), _WEEKDAY_ABBR.get(name))
-    if wd is None:
-        return None
-    return _weekday(base, wd, m["mod"] or "")
-
-
-def _r_ordinal(m: re.Match[str], base: date) -> date | None:
-    day = int(m["d"])
-    if not 1 <= day <= 31:
-        return None
-    for months_ahead in range(3):
-        first = date(base.year, base.month, 1) + relativedelta(months=months_ahead)
-        if day <= calendar.monthrange(first.year, first.month)[1]:
-            candidate = first.replace(day=day)
-            if candidate >= base:
-                return candidate
-    return None
-
-
-_MOD = r"(?:(?P<mod>next|this\s+coming|this|coming|following|last)\s+)?"
-
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("".join(parts), re.IGNORECASE)
-
-
-_OWN: list[tuple[re.Pattern[str], _Resolver]] = [
-    (_rx(rf"\b(?:between\s+)?(?P<a>{_NUM})\s*(?:-|–|—|to|or|and)\s*(?P<b>{_NUM})\s+{_UNIT}"), _r_range),
-    (_rx(rf"\b(?:(?:in|within|over)\s+)?(?:(?P<a>{_NUM})|(?:the\s+)?next)\s+{_UNIT}",
-         rf"\s+or\s+(?:so\b|(?P<b>{_NUM})\b)"), _r_or_two),
-    (_rx(r"\b(?:in|within|over|after|takes?|taking)\s+(?:the\s+)?(?:next\s+|coming\s+)?",
-         rf"(?P<n>{_NUM})\s+(?:more\s+)?{_UNIT}"), _r_single),
-    (_rx(rf"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?P<n>){_UNIT}"), _r_single),
-    (_rx(rf"\b(?P<n>{_NUM})\s+{_UNIT}\s+from\s+(?:now|today)\b"), _r_single),
-    (_rx(rf"\b(?:another|an\s+additional|one\s+more|a\s+further)\s+(?:(?P<n>{_NUM})\s+)?{_UNIT}"), _r_single),
-    (_rx(r"\b(?:eod|cob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:business|play|day)|",
-         r"end\s+of\s+business)\b",
-         rf"(?:,?\s*(?:on\s+)?(?:{_MOD}(?P<when>{_WD})|(?P<when2>today|tomorrow)))?"),
-     lambda m, b: _r_eod(_EodMatch(m), b)),
-    (_rx(r"\b(?:(?P<part>early|earlier|beginning|start|mid-?|middle|late|later|(?:the\s+)?end)",
-         r"(?:\s+(?:part\s+)?of)?(?:\s+the)?\s*)?",
-         r"(?P<which>next|this|the\s+following|the\s+coming|following|coming)\s+week\b"), _r_week),
-    (_rx(r"\b(?P<part>(?:the\s+)?end)\s+of\s+(?P<which>the|this)\s+week\b"), _r_week),
-    (_rx(r"\b(?:(?P<part>early|beginning|start|mid-?|middle|late|(?:the\s+)?end)(?:\s+of)?\s*(?:the\s+)?)?",
-         r"(?P<which>next|this|the\s+following|following|coming)\s+month\b"), _r_rel_month),
-    (_rx(r"\b(?P<part>(?:the\s+)?end)\s+of\s+(?:the\s+)?(?P<which>)month\b"), _r_rel_month),
-    (_rx(r"\b(?P<part>early|beginning\s+of|start\s+of|first\s+week\s+of|mid-?|middle\s+of|late|",
-         r"(?:the\s+)?end\s+of)\s*(?:the\s+month\s+of\s+)?",
-         rf"(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>20\d\d))?"), _r_named_month),
-    (_rx(r"\b(?:the\s+day\s+after\s+tomorrow|tomorrow|today|tonight)\b"), _r_day_word),
-    (_rx(rf"\b(?:yesterday|(?:\d+|{_NUM})\s+(?:day|week|month)s?\s+ago|earlier\s+this\s+week)\b"), _r_past),
-    (_rx(rf"\b{_MOD}(?P<wd>{_WD}|{_WD_ABBR})(?=\W|$)"), _r_weekday),
-    (_rx(r"\b(?:on|by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)\b",
-         rf"(?!\s+(?:of\s+)?{_MONTH}\b|\s+(?:round|interview|stage|step|time|floor|candidate))"), _r_ordinal),
-]
-
-
-class _EodMatch:
-    """Adapter so `_r_eod` sees one `when` group for both alternatives of the EOD pattern."""
-
-    def __init__(self, m: re.Match[str]):
-        self._m = m
-
-    def __getitem__(self, key: str) -> str | None:
-        if key == "when":
-            return self._m["when"] or self._m["when2"]
-        return self._m[key]
-
-
-# --------------------------------------------------------------------------------------------------
-# dateparser, configured in one place and used only for explicit dates
-
-_EXPLICIT = re.compile(
-    rf"(?:\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?::|am|pm|a\.m|p\.m))|"
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|"
-    r"(?<![\d/-])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/-])|"
-    r"(?<![\d-])\d{4}-\d{1,2}-\d{1,2}(?![\d-])|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}(?![\d-]))",
-    re.IGNORECASE,
-)
-# "May I ask", "we will march on": month words that are ordinary words must be capitalised to count.
-_WORDY_MONTHS = re.compile(r"\b(may|march)\b")
-_ABBR_DOT = re.compile(rf"\b({_MONTH})\.(?=\s)", re.IGNORECASE)
-
-
-def _dateparser_settings(base: datetime, date_order: str) -> dict:
-    return {
-        "RELATIVE_BASE": base,  # the message's time in the user's zone: reprocessing gives the same answer
-        "PREFER_DATES_FROM": "future",
-        "REQUIRE_PARTS": ["day", "month"],  # no bare "December", no bare "2"
-        "DATE_ORDER": date_order,
-        "RETURN_AS_TIMEZONE_AWARE": False,
-        "PARSERS": ["absolute-time", "custom-formats"],
-    }
-
-
-def _search_explicit(sentence: str, base: datetime, date_order: str) -> list[_Hit]:
-    from dateparser.search import search_dates  # imported lazily: 0.2 s, and only cue sentences need it
-
-    prepared = _ABBR_DOT.sub(lambda m: m[1] + " ", sentence)  # "Dec. 11" -> "Dec  11", same offsets
-    found = search_dates(prepared, languages=["en"], settings=_dateparser_settings(base, date_order)) or []
-    hits: list[_Hit] = []
-    cursor = 0
-    for text, value in found:
-        # dateparser folds whitespace in what it returns, so look the text up whitespace-insensitively
-        located = re.compile(r"\s+".join(map(re.escape, text.split()))).search(prepared, cursor)
-        if not located:
-            continue
-        start, cursor = located.span()
-        explicit = _EXPLICIT.search(text)
-        if not explicit or _WORDY_MONTHS.fullmatch(explicit[0].split()[0]):
-            continue
-        # An out-of-range year still claims its span, so "Thu, 29 Apr 2015" is not read as next Thursday.
-        in_range = base.year - 1 <= value.year <= base.year + 2
-        hits.append(_Hit(start, cursor, value.date() if in_range else None, explicit=True))
-    return hits
-
-
-# --------------------------------------------------------------------------------------------------
 # sentences and cues
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "e.g", "i.e", "eg", "ie", "etc", "vs",
                   "approx", "no", "inc", "ltd", "co", "a.m", "p.m", "am", "pm", "mon", "tue", "tues", "wed",
-                  "thu", "thur", "thurs", "fri", "sat", "sun", *[k for k in _MONTHS if len(k) <= 4]}
+                  "thu", "thur", "thurs", "fri", "sat", "sun", *[k for k in MONTH_NUMBERS if len(k) <= 4]}
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _BULLET = re.compile(r"\n\s*(?:[-*•]|\d+[.)])\s+")
 
@@ -380,12 +101,12 @@ _DECISION = re.compile(
 )
 _DEADLINE = re.compile(
     rf"\b(?:within|no\s+later\s+than|by\s+(?:the\s+)?(?:end|eod|cob|close|early|mid|late|next|this|tomorrow|"
-    rf"today|{_WD}|{_WD_ABBR}|{_MONTH}|\d))",
+    rf"today|{WEEKDAY}|{WEEKDAY_ABBR}|{MONTH}|\d))",
     re.IGNORECASE,
 )
 # A sentence without a decision word that asks the candidate to act sets the user's deadline, not theirs.
-_REQUEST = _rx(r"\b(?:please|kindly|could\s+you|can\s+you|let\s+us\s+know|confirm|send\s+(?:us|me|over)|",
-               r"submit|complete|sign|fill|reply|respond|return)\b")
+_REQUEST = re.compile(r"\b(?:please|kindly|could\s+you|can\s+you|let\s+us\s+know|confirm|send\s+(?:us|me|over)|"
+                      r"submit|complete|sign|fill|reply|respond|return)\b", re.IGNORECASE)
 # Words that name the meeting itself, or a past meeting: a date right after one of them is that meeting's.
 _MEETING = re.compile(
     r"\b(?:interview\w*|on-?\s?site|screen\w*|call|calls|meeting|chat|availability|available|schedul\w*|"
@@ -393,8 +114,8 @@ _MEETING = re.compile(
     r"thank(?:s|\s+you)\s+for|conversation|appointment|starts?|start\s+date|join\w*)\b",
     re.IGNORECASE,
 )
-_MARKED = _rx(r"(?:\b(?:by|within|in|no\s+later\s+than|before|until|till)\s+(?:the\s+)?",
-              r"(?:end\s+of\s+)?)$")
+_MARKED = re.compile(r"(?:\b(?:by|within|in|no\s+later\s+than|before|until|till)\s+(?:the\s+)?"
+                     r"(?:end\s+of\s+)?)$", re.IGNORECASE)
 
 
 def _is_cue_sentence(sentence: str) -> bool:
@@ -403,7 +124,7 @@ def _is_cue_sentence(sentence: str) -> bool:
     return bool(_DEADLINE.search(sentence)) and not _REQUEST.search(sentence)
 
 
-def _names_the_meeting(sentence: str, hit: _Hit) -> bool:
+def _names_the_meeting(sentence: str, hit: Hit) -> bool:
     """True when the nearest cue before the date is an interview/scheduling word, not a decision word."""
     prefix = sentence[:hit.start]
     marker = _DEADLINE.match(sentence, hit.start) or _MARKED.search(prefix)
@@ -418,35 +139,9 @@ def _names_the_meeting(sentence: str, hit: _Hit) -> bool:
 # the public readers
 
 
-@dataclass(frozen=True)
-class _Hit:
-    start: int
-    end: int
-    day: date | None
-    explicit: bool = False
-
-
-def _own_hits(sentence: str, base: date) -> list[_Hit]:
-    hits = []
-    for pattern, resolve in _OWN:
-        for m in pattern.finditer(sentence):
-            hits.append(_Hit(m.start(), m.end(), resolve(m, base)))
-    return hits
-
-
-def _select(hits: list[_Hit]) -> list[_Hit]:
-    """Non-overlapping hits: explicit dates first (so "Friday, December 11" is read as the date), then the
-    longest own matches ("in the next week or two" over "in the next week")."""
-    chosen: list[_Hit] = []
-    for hit in sorted(hits, key=lambda h: (not h.explicit, -(h.end - h.start), h.start)):
-        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
-            chosen.append(hit)
-    return sorted(chosen, key=lambda h: h.start)
-
-
 def _days_in(sentence: str, base: datetime, date_order: str, *, require_context: bool) -> list[date]:
     day0 = base.date()
-    hits = _select(_own_hits(sentence, day0) + _search_explicit(sentence, base, date_order))
+    hits = select_hits(own_hits(sentence, day0) + explicit_hits(sentence, base, date_order))
     days = []
     for hit in hits:
         if hit.day is None or hit.day < day0 or hit.day > day0 + timedelta(days=MAX_DAYS_AHEAD):
@@ -499,7 +194,7 @@ def parse_user_date(text: str, *, now: datetime, tz: ZoneInfo) -> date:
             raise ValueError(f"{text.strip()!r} is not a real date ({exc}); {hint}") from None
     else:
         # One phrase, no cue needed; the 180-day limit does not apply to what the user typed.
-        hits = [h for h in _select(_own_hits(text, today) + _search_explicit(text, base, "MDY"))
+        hits = [h for h in select_hits(own_hits(text, today) + explicit_hits(text, base, "MDY"))
                 if h.day is not None]
         if not hits:
             raise ValueError(f"could not read {text.strip()!r} as a date; {hint}")

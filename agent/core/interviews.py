@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Sequence
 
-from agent.core import companies, detect, invitations, people, sent_interviews
+from agent.core import calendar_fold, companies, detect, people, sent_interviews
 from agent.core.settings import Identity
 from agent.core.model import Event, Interview, Message
 
@@ -26,7 +26,7 @@ def derive(messages: Sequence[Message], calendar: Sequence[Event], identity: Ide
             if m.folder == "inbox" and e.method in ("REQUEST", "PUBLISH"):
                 carriers[e.uid] = m
     stream.extend(calendar)  # a calendar API's view is the current one: apply it last
-    current = invitations.fold(stream, identity.addresses)
+    current = calendar_fold.fold(stream, identity.addresses)
 
     found: list[Interview] = []
     for event in current.values():

@@ -2,10 +2,7 @@
 and the drafts due. A pure function; the executor carries the actions out.
 
 Choices where the rules are silent (also in README "How the agent decides"):
-- Mail is tied to an interview by thread (In-Reply-To/References of the scheduling mail or of a draft
-  the agent made), by person (contact, interviewers), by company domain, or, for applicant-tracking and
-  no-reply senders, by the company's name in the mail. With several interviews at one company, mail
-  goes to the latest interview that had started when it was written (else the first one).
+- Mail is tied to an interview first (`assignment`: by thread, person, company domain or name).
 - A thank-you is not drafted once the company has said no. An offer or a next round closes the
   interview but the thank-yous still go out. A later round closes an earlier one only when it was
   scheduled after the earlier one ended (two interviews booked together are two interviews).
@@ -23,9 +20,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from agent.core import people
+from agent.core.assignment import assign_messages, is_system_address, same_company, threads_of
+from agent.core.model import DecisionStatement, DraftAction, DraftRecord, Interview, Message
 from agent.core.settings import Identity, Settings
-from agent.core.model import DecisionStatement, DraftAction, DraftRecord, Interview, Message, Person
 
 if TYPE_CHECKING:
     from agent.core.replies import ReplyVerdict
@@ -73,7 +70,7 @@ def plan(interviews: Sequence[Interview], messages: Sequence[Message], drafts: S
     result = Plan(views=[], actions=[], outcomes={})
     instants: list[datetime] = []
     for iv in sorted(interviews, key=lambda i: (i.start, i.id)):
-        later = next((o for o in interviews if o.id != iv.id and o.start >= iv.end and _same_company(o, iv)),
+        later = next((o for o in interviews if o.id != iv.id and o.start >= iv.end and same_company(o, iv)),
                      None)
         planner = _InterviewPlanner(iv, assigned.get(iv.id, []), messages,
                                     [d for d in drafts if d.interview_id == iv.id], overrides.get(iv.id),
@@ -93,85 +90,6 @@ def _set_validity(result: Plan, instants: list[datetime], now: datetime) -> None
         return
     result.valid_from = max((t for t in instants if t < now), default=None)
     result.valid_until = min((t for t in instants if t > now), default=None)
-
-
-def _counterparts(m: Message) -> tuple[Person, ...]:
-    if m.folder == "sent":
-        return m.to + m.cc
-    return tuple(p for p in ((m.sender,) if m.sender else ()) + m.reply_to)
-
-
-def _threads(m: Message) -> set[str]:
-    return set(m.references) | ({m.in_reply_to} if m.in_reply_to else set())
-
-
-def _is_system(email: str) -> bool:
-    return people.is_machine_address(email) or bool(people.ats_name(email))
-
-
-def assign_messages(interviews: Sequence[Interview], messages: Sequence[Message], drafts: Sequence[DraftRecord],
-                    identity: Identity) -> dict[str, list[Message]]:
-    """Each message goes to at most one interview (see the module docstring for how). Linear in the
-    number of messages: people, domains and thread ids are looked up in indexes built once."""
-    order = list(interviews)
-    threads = {iv.id: set(iv.thread_message_ids) for iv in order}
-    for d in drafts:
-        if d.interview_id in threads:
-            threads[d.interview_id].add(d.message_id)
-    owners: dict[str, set[int]] = {}  # Message-ID -> positions of the interviews whose thread holds it
-    by_person: dict[str, set[int]] = {}
-    by_domain: dict[str, set[int]] = {}
-    for i, iv in enumerate(order):
-        for mid in threads[iv.id]:
-            owners.setdefault(mid, set()).add(i)
-        for email in {p.email for p in iv.interviewers} | ({iv.contact.email} if iv.contact else set()):
-            by_person.setdefault(email, set()).add(i)
-        for domain in iv.company_domains:
-            by_domain.setdefault(domain, set()).add(i)
-    named = [(i, _company_pattern(iv.company)) for i, iv in enumerate(order)]
-    named = [(i, pattern) for i, pattern in named if pattern is not None]
-    registrable: dict[str, str] = {}
-    mine = identity.addresses
-    out: dict[str, list[Message]] = {iv.id: [] for iv in order}
-    for m in sorted(messages, key=lambda x: (x.date, x.key)):
-        hits: set[int] = set()
-        for ref in _threads(m) | {m.message_id}:
-            hits |= owners.get(ref, set())
-        if not hits:  # no thread ties it: people, company domains, the company's name (_matches)
-            for p in _counterparts(m):
-                if p.email.lower() in mine:
-                    continue
-                domain = registrable.get(p.domain)
-                if domain is None:
-                    domain = registrable[p.domain] = people.registrable_domain(p.domain)
-                hits |= by_person.get(p.email, set()) | by_domain.get(domain, set())
-            if named and m.folder == "inbox" and m.sender is not None and _is_system(m.sender.email):
-                hits |= {i for i, pattern in named if i not in hits and _names(m, pattern)}
-        if not hits:
-            continue
-        candidates = [order[i] for i in sorted(hits)]
-        started = [iv for iv in candidates if iv.start <= m.date]
-        chosen = max(started, key=lambda i: i.start) if started else min(candidates, key=lambda i: i.start)
-        out[chosen.id].append(m)
-        position = order.index(chosen)
-        threads[chosen.id].add(m.message_id)  # replies to this mail belong here too
-        owners.setdefault(m.message_id, set()).add(position)
-    return out
-
-
-def _company_pattern(company: str) -> re.Pattern[str] | None:
-    return re.compile(r"\b" + re.escape(company) + r"\b", re.IGNORECASE) if len(company) >= 3 else None
-
-
-def _names(m: Message, pattern: re.Pattern[str]) -> bool:
-    sender_name = m.sender.name if m.sender else ""
-    return any(pattern.search(t) for t in (m.subject, sender_name, m.text[:5000]))
-
-
-def _same_company(a: Interview, b: Interview) -> bool:
-    if set(a.company_domains) & set(b.company_domains):
-        return True
-    return bool(a.company) and a.company.lower() == b.company.lower()
 
 
 def resolve_missing(record: DraftRecord, sent: Iterable[Message]) -> str:
@@ -256,7 +174,7 @@ class _InterviewPlanner:
             if replies.is_auto_reply(m) and verdict.kind != "rejection":
                 self.log.append(f"ignored an automatic reply or bounce {m.message_id} ({m.date:%Y-%m-%d})")
                 continue
-            if _is_system(m.sender.email) and verdict.kind not in DECISIVE:
+            if is_system_address(m.sender.email) and verdict.kind not in DECISIVE:
                 continue  # a system notice is hearing back only when it carries the decision
             heard.append((m, verdict))
             said = f": \"{verdict.phrase}\"" if verdict.phrase else ""
@@ -403,13 +321,13 @@ class _InterviewPlanner:
             key = f"{self.iv.id}:acknowledgement:{m.message_id}"
             if self._has(key):
                 continue
-            if any(s.folder == "sent" and m.message_id in _threads(s) for s in self.all):
+            if any(s.folder == "sent" and m.message_id in threads_of(s) for s in self.all):
                 self.log.append(f"no acknowledgement: you already answered {m.message_id}")
                 continue
             if self.now - m.date > STALE_ACK:
                 self.log.append(f"no acknowledgement: {m.message_id} is more than two weeks old")
                 continue
-            to = m.sender if m.sender and not _is_system(m.sender.email) else self.iv.contact
+            to = m.sender if m.sender and not is_system_address(m.sender.email) else self.iv.contact
             if to is None:
                 self.log.append("no acknowledgement: the answer came from a system address and no contact is known")
                 continue

@@ -2,7 +2,9 @@
 (HTML converted, quoted earlier mail removed) and the calendar events it carries.
 
 Mail is untrusted (B21): every string that may later reach a header or a draft is cleaned of control,
-zero-width and bidi characters, and the work done per message is bounded. Pure logic: no I/O.
+zero-width and bidi characters, and the work done per message is bounded. Pure logic: no I/O. The text
+functions (`clean_text`, `clean_multiline`, `html_to_text`) live in `agent.core.text`; the providers
+reach them through this module too.
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ import email.utils
 import hashlib
 import logging
 import re
-import unicodedata
-import warnings
 from collections.abc import Iterator
 from datetime import datetime
 from email.message import Message as EmailMessage
@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from agent.core.errors import MalformedInput
 from agent.core.model import Event, Message, Person
+from agent.core.text import clean_multiline, clean_text, html_to_text, strip_quoted
 
 log = logging.getLogger(__name__)
 
@@ -36,45 +37,6 @@ HEADERS_OF_INTEREST = (
 )
 _MSGID_RE = re.compile(r"<([^<>\s]+)>")
 _ICS_TYPES = {"text/calendar", "application/ics", "text/x-vcalendar"}
-
-
-# ---------------------------------------------------------------- text cleaning
-
-
-def _drop_char(c: str) -> bool:
-    # Cc: C0/C1 controls (CR, LF, ESC...); Cf: zero-width, bidi overrides/isolates, BOM, soft hyphen.
-    return unicodedata.category(c) in ("Cc", "Cf")
-
-
-_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # Cc below 128 except tab and line feed
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_LINE_BREAKS = re.compile(r"[\t\r\n\x85]")
-
-
-def _drop_non_ascii(match: re.Match[str]) -> str:
-    c = match.group()
-    return "" if _drop_char(c) else c
-
-
-def _drop_controls(s: str) -> str:
-    """`s` without Cc and Cf characters, tab and line feed excepted. Per character only beyond ASCII."""
-    s = _ASCII_CONTROLS.sub("", s)
-    return s if s.isascii() else _NON_ASCII.sub(_drop_non_ascii, s)
-
-
-def clean_text(s: str) -> str:
-    """One line of display text (a name, a subject): control, zero-width and bidi-control characters
-    removed, line breaks and runs of whitespace folded to single spaces, ends trimmed (B21)."""
-    # Line breaks become spaces first, so that "a\r\nb" stays two words once controls are dropped.
-    return " ".join(_drop_controls(_LINE_BREAKS.sub(" ", s)).split())
-
-
-def clean_multiline(s: str) -> str:
-    """Body text: line breaks normalised to \\n, tabs kept, other control, zero-width and bidi-control
-    characters removed, non-breaking spaces made plain."""
-    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    s = s.replace("\xa0", " ")
-    return _drop_controls(s)
 
 
 # ---------------------------------------------------------------- entry point
@@ -290,7 +252,7 @@ def _part_text(part: EmailMessage) -> str | None:
 
 
 def _events(parts: list[EmailMessage], *, tz: ZoneInfo, source: str) -> tuple[Event, ...]:
-    from agent.core import invitations  # late: invitations uses clean_text from this module
+    from agent.core import invitations  # late: icalendar takes 0.2 s to load, and most mail has no calendar
 
     calendars = []
     for part in parts:
@@ -339,97 +301,3 @@ def _body_text(parts: list[EmailMessage]) -> str:
 
 def _finish(text: str) -> str:
     return strip_quoted(clean_multiline(text)).strip()[:MAX_TEXT]
-
-
-_BLOCK_TAGS = ("p", "div", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-               "blockquote", "pre", "hr")
-_PARAGRAPH_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "pre"}
-_QUOTE_SELECTORS = ("blockquote", "div.gmail_quote", "div.yahoo_quoted", "div#divRplyFwdMsg",
-                    "div#appendonsend")
-
-
-def html_to_text(html: str) -> str:
-    """Readable plain text of an HTML body: scripts, styles and quoted blocks removed, one line per
-    block element and <br>."""
-    from bs4 import BeautifulSoup
-
-    with warnings.catch_warnings():
-        # bs4 warns when markup looks like a file name or XML; mail is often both. Not our concern.
-        warnings.simplefilter("ignore")
-        soup = BeautifulSoup(html, "html.parser")
-        for tag in soup(["script", "style", "head", "title", "noscript"]):
-            tag.decompose()
-        for selector in _QUOTE_SELECTORS:
-            for tag in soup.select(selector):
-                if selector == "div#appendonsend":  # Outlook: the quoted mail follows this marker
-                    for sibling in list(tag.find_next_siblings()):
-                        sibling.decompose()
-                tag.decompose()
-        for br in soup.find_all("br"):
-            br.replace_with("\n")
-        for tag in soup.find_all(_BLOCK_TAGS):
-            tag.insert_after("\n\n" if tag.name in _PARAGRAPH_TAGS else "\n")
-        text = soup.get_text()
-    lines = [" ".join(line.split()) for line in text.replace("\xa0", " ").splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-# ---------------------------------------------------------------- quoted mail
-
-_WROTE_END = re.compile(r"(wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev)\s*:\s*$", re.IGNORECASE)
-_WROTE_START = re.compile(r"^\s*(on|am|le|el|il|op|den|em)\s", re.IGNORECASE)
-_ORIGINAL = re.compile(r"^\s*-{2,}\s*(original message|ursprüngliche nachricht|message d'origine|"
-                       r"forwarded message)\s*-{2,}\s*$", re.IGNORECASE)
-_HEADER_FROM = re.compile(r"^\s*\**(from|von|de)\s*:\**\s", re.IGNORECASE)
-_HEADER_NEXT = re.compile(r"^\s*\**(sent|date|gesendet|envoyé|to|subject)\s*:", re.IGNORECASE)
-_UNDERSCORES = re.compile(r"^\s*_{20,}\s*$")
-
-
-def strip_quoted(text: str) -> str:
-    """The mail's own text: lines quoted with ">" removed, and everything from an attribution
-    ("On ... wrote:", "-----Original Message-----", an Outlook From:/Sent: block) onward cut off.
-    An "On ... wrote:" followed by ">" lines only loses those lines (bottom-posted replies)."""
-    lines = text.split("\n")
-    cut = _cut_index(lines)
-    if cut is not None:
-        start, width = cut
-        after = lines[start + width:]
-        if _is_wrote(lines, start) and _next_is_quoted(after):
-            lines = lines[:start] + after  # the ">" lines go below; text after them is new
-        else:
-            lines = lines[:start]
-    kept = [line for line in lines if not line.lstrip().startswith(">")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
-
-
-def _cut_index(lines: list[str]) -> tuple[int, int] | None:
-    """(index, number of lines) of the first attribution, if any."""
-    for i, line in enumerate(lines):
-        if line.lstrip().startswith(">"):
-            continue
-        if _is_wrote(lines, i):
-            return (i, 1 if _WROTE_END.search(line) else 2)
-        if _ORIGINAL.match(line):
-            return (i, 1)
-        if _HEADER_FROM.match(line) and any(_HEADER_NEXT.match(n) for n in lines[i + 1:i + 4]):
-            return (i, 1)
-        if _UNDERSCORES.match(line) and any(_HEADER_FROM.match(n) for n in lines[i + 1:i + 3]):
-            return (i, 1)
-    return None
-
-
-def _is_wrote(lines: list[str], i: int) -> bool:
-    line = lines[i]
-    if not _WROTE_START.match(line):
-        return False
-    if _WROTE_END.search(line):
-        return True
-    # Gmail wraps long attributions: "On Mon, ... Megan One <\nxxx@gmail.com> wrote:"
-    return i + 1 < len(lines) and bool(_WROTE_END.search(lines[i + 1])) and len(line) < 200
-
-
-def _next_is_quoted(after: list[str]) -> bool:
-    for line in after:
-        if line.strip():
-            return line.lstrip().startswith(">")
-    return False

@@ -87,7 +87,8 @@ ROLE_LOCAL_PARTS: frozenset[str] = frozenset({
     "interviews", "candidates",
 })
 
-_HONORIFICS: frozenset[str] = frozenset({
+# Titles before a name ("Dr. Priya Shah"): never a first name.
+HONORIFICS: frozenset[str] = frozenset({
     "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "madam", "dame",
 })
 # Words that make a display name a team or a system rather than a person.
@@ -199,7 +200,7 @@ def _clean_name(name: str) -> str:
         else:
             n = last.strip()
     words = n.split()
-    while words and words[0].lower().rstrip(".") in _HONORIFICS:
+    while words and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
     return " ".join(words)
 

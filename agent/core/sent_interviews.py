@@ -27,7 +27,8 @@ from agent.core.companies import (
     strip_company,
 )
 from agent.core.settings import Identity
-from agent.core.detect import dedupe, is_external, is_human, person_words, stable_id
+from agent.core.detect import stable_id
+from agent.core.event_people import dedupe, is_external, is_human, person_words
 from agent.core.model import Interview, Message
 
 _SENT_CUE = re.compile(rf"{INTERVIEW.pattern}|{TITLE_ONLY.pattern}", re.IGNORECASE)

@@ -29,6 +29,8 @@ class Identity:
 
     @property
     def first_name(self) -> str:
+        """The first word of the configured name, as the user wrote it. Not `people.first_name`, which reads
+        names found in mail (titles, "Last, First", "via Greenhouse"): the user's own name is taken as given."""
         return self.name.split()[0] if self.name.split() else ""
 
 

@@ -12,7 +12,7 @@ Glossary
   another client did. A draft file replaced by another with the same Message-ID (a mail client saving an
   edit) keeps its draft id and gets a new message id, as a draft edited in the Gmail web UI does.
 - calendar: the invitations in the mail (REQUEST/CANCEL/REPLY, the user's own replies in Sent included)
-  are folded with the agent's own `agent.core.invitations.fold` into Google Calendar event resources; each
+  are folded with the agent's own `agent.core.calendar_fold.fold` into Google Calendar event resources; each
   change bumps a version that sync tokens count in.
 """
 
@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from agent.core import invitations, mime
+from agent.core import calendar_fold, mime
 from agent.core.errors import MalformedInput
 from agent.core.model import Event
 
@@ -455,7 +455,7 @@ class CalendarStore:
                 continue
             stream.extend(parsed.events)
         me = self.store.address()
-        current = invitations.fold(stream, self.store.my_addresses())
+        current = calendar_fold.fold(stream, self.store.my_addresses())
         for event in current.values():
             resource = event_resource(event, me)
             old = self.events.get(resource["id"])

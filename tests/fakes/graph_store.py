@@ -6,7 +6,7 @@
 - Changes: every refresh compares the tree with what was seen (new files, moves, flag changes, files
   gone) and numbers each change; delta tokens are such numbers, so rounds report exactly what changed.
 - Calendar: the invitations in inbox and Sent, parsed with agent.core.mime.parse_message and folded with
-  agent.core.invitations.fold (REQUEST/CANCEL/REPLY, the user's own reply included), are the events.
+  agent.core.calendar_fold.fold (REQUEST/CANCEL/REPLY, the user's own reply included), are the events.
 - conversationId: the root of the References chain (else the Message-ID), hashed.
 """
 
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from agent.core import invitations, mime
+from agent.core import calendar_fold, mime
 from agent.core.model import Event
 
 FOLDER_DIRS = {"inbox": "", "sentitems": ".Sent", "drafts": ".Drafts"}
@@ -234,7 +234,7 @@ class Store:
                     item.events = ()
             stream.extend(item.events)
         me = self.me()
-        current = invitations.fold(stream, frozenset({me}))
+        current = calendar_fold.fold(stream, frozenset({me}))
         fresh: dict[str, dict] = {}
         for key, event in current.items():
             event_id = immutable_id("|".join(key), prefix="AAMkAGI2TG93AAA")

@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 import schedule
 
-from agent import cli as cli_mod
 from agent import cron, daemon, lock
 from agent.state import State
 from tests.system.unattended_support import (
@@ -223,7 +222,7 @@ def test_daemon_runs_a_cycle_now_and_the_next_one_an_interval_later(setup, monke
     clock = FakeClock(dt.datetime.fromisoformat("2026-11-17T14:50:00-05:00"))  # ten minutes before the end
     clock.install(monkeypatch)
     instants: list[dt.datetime] = []
-    run_cycle = cli_mod.daemon_cycle(config, clock=clock.now)
+    run_cycle = daemon.daemon_cycle(config, clock=clock.now)
 
     def cycle() -> None:
         instants.append(clock.now())
@@ -246,7 +245,7 @@ def test_daemon_cycle_skips_while_another_run_holds_the_lock_and_goes_on(setup, 
     box, config, state_dir = setup
     clock = FakeClock(dt.datetime.fromisoformat("2026-11-17T17:00:00-05:00"))
     clock.install(monkeypatch)
-    run_cycle = cli_mod.daemon_cycle(config, clock=clock.now)
+    run_cycle = daemon.daemon_cycle(config, clock=clock.now)
     with lock.hold(state_dir):
         run_cycle()  # must neither raise nor draft
     assert box.drafts() == []

@@ -439,3 +439,13 @@ def test_b23_non_ascii_names_and_subjects_round_trip():
     assert msg["To"].addresses[0].display_name == "José Núñez"
     assert msg["Subject"] == d.subject and "Señales" in msg["Subject"]
     assert d.body.startswith("Hi José,")
+
+
+def test_b21_draft_text_is_display_text_made_stricter():
+    # One cleaner (agent.core.text): a draft's words lose what display text loses, and more.
+    from agent.core.text import clean_text, safe_line
+
+    s = "a\x85b \ue000c\udcff d\u0378 =?utf-8?q?x?= \u200b\r\ne"
+    assert clean_text(s) == "a b \ue000c\udcff d\u0378 =?utf-8?q?x?= e"
+    assert safe_line(s) == "ab c d = ?utf-8?q?x?= e"
+    assert safe_line("one two three", 9) == "one two"

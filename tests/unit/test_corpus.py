@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from agent.core.calendar_fold import fold
 from agent.core.errors import MalformedInput
-from agent.core.invitations import fold, parse_calendar
+from agent.core.invitations import parse_calendar
 from agent.core.mime import parse_message
 from tests.corpus import EXTERNAL
 

@@ -1,15 +1,15 @@
-"""agent.core.invitations: iCalendar parsing and folding REQUEST/CANCEL/REPLY (B2, B3, B6, B21)."""
+"""agent.core.invitations and calendar_fold: iCalendar parsing and folding REQUEST/CANCEL/REPLY (B2, B3, B6, B21)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from agent.core.calendar_fold import fold
 from agent.core.errors import MalformedInput
-from agent.core.invitations import fold, parse_calendar
+from agent.core.invitations import parse_calendar
 from tests.corpus import EXTERNAL
 
 TZ = ZoneInfo("America/New_York")
@@ -260,7 +260,7 @@ def test_b2_calendar_api_view_wins_over_a_mail_with_a_higher_sequence():
     """Graph events carry no SEQUENCE: the calendar's current view must still replace or cancel."""
     from datetime import datetime, timedelta, timezone
 
-    from agent.core.invitations import fold
+    from agent.core.calendar_fold import fold
     from agent.core.model import Event
 
     start = datetime(2026, 11, 17, 19, 0, tzinfo=timezone.utc)

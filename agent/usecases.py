@@ -1,0 +1,115 @@
+"""What the CLI's commands do, as functions that return data: a run over every account, every account's
+plan as of an instant, a decision date the user sets. The CLI prints what they return (`views`); the
+daemon calls the same run.
+
+The runner, the state store and the core's date reader are imported where they are used, so that
+`interview-agent --help` stays quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from agent import config as config_mod
+from agent.core.errors import AgentError, ConfigError
+
+if TYPE_CHECKING:
+    from agent.core.lifecycle import InterviewView, Plan
+    from agent.runner import AccountResult
+    from agent.state import State
+
+
+def parse_now(value: str | None, cfg: config_mod.Config) -> datetime:
+    """The instant `--now` names (in the user's zone when it names none), or the present."""
+    if not value:
+        return datetime.now(cfg.identity.tz)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(f"--now {value!r} is not an ISO 8601 instant, e.g. 2026-11-17T18:00:00-05:00") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=cfg.identity.tz)
+
+
+# -- run ---------------------------------------------------------------------------------------------
+@dataclass
+class RunOutcome:
+    """One run over every account: each account's result, the exit code, and (not on a dry run) the
+    summary line for the log."""
+
+    results: list[AccountResult]
+    several: bool  # more than one account: messages name the account
+    exit_code: int
+    summary: str | None = None
+
+
+def run(cfg: config_mod.Config, now: datetime, *, dry_run: bool, force: bool,
+        stopping: Callable[[], bool] = lambda: False) -> RunOutcome:
+    """One run over every account (the caller holds the run lock unless `dry_run`)."""
+    from agent import runner
+    from agent.state import State
+
+    with State.open(cfg.settings.state_dir) as state:
+        results = runner.run_all(cfg, state, now, dry_run=dry_run, force=force, stopping=stopping)
+        # each plan again once the run's drafts exist, for the summary's next step
+        after = {} if dry_run else {r.name: runner.evaluate(cfg, state, r.name, now)[0]
+                                    for r in results if r.report is not None and r.report.made}
+    return RunOutcome(results, several=len(cfg.accounts) > 1, exit_code=runner.exit_code(results),
+                      summary=None if dry_run else runner.summary(results, now, after))
+
+
+# -- status / show / set-decision --------------------------------------------------------------------
+@dataclass
+class Plans:
+    """Every account's plan as of an instant: (account, clock, plan) and all their interviews' views."""
+
+    accounts: list[tuple[str, datetime, Plan]]
+    views: list[InterviewView] = field(default_factory=list)
+
+
+def evaluate_all(cfg: config_mod.Config, state: State, now_text: str | None) -> Plans:
+    """Each account's plan at `now_text`, or, when none is given, as of that account's last run: what the
+    agent knew then, at that run's clock."""
+    from agent import runner
+
+    out = []
+    for account in cfg.accounts:
+        name = runner.account_name(account)
+        if now_text:
+            now = parse_now(now_text, cfg)
+        else:
+            last = state.last_run(name)
+            now = datetime.fromisoformat(last) if last else datetime.now(cfg.identity.tz)
+        plan, _ = runner.evaluate(cfg, state, name, now)
+        out.append((name, now, plan))
+    return Plans(out, [v for _, _, plan in out for v in plan.views])
+
+
+def plans(cfg: config_mod.Config, now_text: str | None) -> Plans:
+    """`evaluate_all` over the state store (for status and show)."""
+    from agent.state import State
+
+    with State.open(cfg.settings.state_dir) as state:
+        return evaluate_all(cfg, state, now_text)
+
+
+def set_decision(cfg: config_mod.Config, interview_id: str, text: str, now_text: str | None) -> date:
+    """Record the decision date the user was told (`text`: "next Friday", "Dec 11", 2026-12-11) for an
+    interview, and return it. Raises AgentError when the date cannot be read or there is no such interview."""
+    from agent.core import dates
+    from agent.state import State
+
+    now = parse_now(now_text, cfg)
+    try:
+        day = dates.parse_user_date(text, now=now, tz=cfg.identity.tz)
+    except ValueError as exc:
+        raise AgentError(f"cannot read {text!r} as a date: {exc}") from exc
+    with State.open(cfg.settings.state_dir) as state:
+        if interview_id not in {v.interview.id for v in evaluate_all(cfg, state, now_text).views}:
+            raise AgentError(f"no interview {interview_id!r}; `interview-agent status` lists them")
+        from agent import killpoints
+
+        killpoints.wrap_state(state).set_decision(interview_id, day, f"you said: {text}", now)
+    return day
