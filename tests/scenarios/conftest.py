@@ -22,3 +22,28 @@ MAILBOXES = scenario_mailboxes()
 def mailbox_factory(request: pytest.FixtureRequest) -> Callable[[Path], Any]:
     make = MAILBOXES[request.param]
     return lambda root: make(request, root)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A pending scenario (tests/scenarios/pending.txt) runs on Maildir as a strict expected failure, so that
+    one the agent starts to pass fails the suite until it is taken off the list; on the other mailbox kinds it
+    is left out (deselected, not skipped)."""
+    from tests.scenarios.harness import pending
+
+    waiting = pending()
+    if not waiting:
+        return
+    kept, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        folder = callspec.params.get("folder") if callspec else None
+        if item.originalname != "test_scenario" or folder is None or folder.name not in waiting:
+            kept.append(item)
+        elif callspec.params.get("mailbox_factory") == "maildir":
+            item.add_marker(pytest.mark.xfail(strict=True, reason="pending: tests/scenarios/pending.txt"))
+            kept.append(item)
+        else:
+            dropped.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

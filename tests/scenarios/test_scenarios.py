@@ -65,3 +65,8 @@ def test_b2_scenario_mail_parses_and_invitations_are_valid_icalendar(folder: Pat
                     assert not ev.errors, (path.name, ev.errors)
                     assert ev.decoded("DTSTART").tzinfo is not None, path.name
                     assert ev.decoded("DTEND") > ev.decoded("DTSTART"), path.name
+
+
+def test_every_pending_scenario_exists() -> None:
+    names = {f.name for f in FOLDERS}
+    assert harness.pending() <= names, harness.pending() - names
