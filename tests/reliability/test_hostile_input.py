@@ -261,12 +261,12 @@ ics_texts = st.lists(st.one_of(ics_lines, hostile), max_size=40).map("\r\n".join
 @given(text=ics_texts)
 def test_b2_b21_icalendar_parser_returns_events_or_malformed_input(text: str) -> None:
     counted("icalendar")
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         events = invitations.parse_calendar(text, tz=TZ, source="mail <m@x>")
     except MalformedInput:
         return
-    assert time.perf_counter() - started < 10  # an endless RRULE is cut off, not expanded forever
+    assert time.process_time() - started < 10  # an endless RRULE is cut off, not expanded forever
     for e in events:
         assert e.start.tzinfo is not None and e.end.tzinfo is not None
         _clean_person(e.organizer)
@@ -306,7 +306,7 @@ def test_b12_set_decision_dates_are_a_day_or_a_plain_valueerror(text: str) -> No
 
 
 # -- huge and deep ------------------------------------------------------------------------------------------------
-TIME_LIMIT = 5.0  # seconds, on a CI runner
+TIME_LIMIT = 5.0  # CPU seconds of this process: other load on the machine does not count against it
 MEMORY_LIMIT = 200 * 1024 * 1024
 
 
@@ -325,9 +325,9 @@ def _bounded_parse(raw: bytes, name: str) -> tuple[float, int]:
         except MalformedInput:
             figures.put("hostile_input", f"{name}.outcome", "skipped as malformed")
 
-    started = time.perf_counter()
+    started = time.process_time()
     parse()
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     base = _rss()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -375,12 +375,12 @@ def test_b21_a_calendar_with_5k_events_and_an_endless_rule_is_bounded() -> None:
                      f"SUMMARY:x\r\nEND:VEVENT\r\n" for i in range(5_000))
     text = ("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\n" + events + "BEGIN:VEVENT\r\nUID:endless\r\n"
             "DTSTART:20261112T150000Z\r\nDTEND:20261112T160000Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         invitations.parse_calendar(text, tz=TZ, source="mail <m@x>")
     except MalformedInput:
         pass
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     figures.put("hostile_input", "calendar_5k_events.seconds", round(elapsed, 2))
     assert elapsed < 4 * TIME_LIMIT, elapsed
 
