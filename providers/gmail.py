@@ -55,6 +55,7 @@ from providers.base import SyncBatch, UnreachableError, account_zone
 from providers.gmail_auth import connect  # noqa: F401 - the CLI calls providers.gmail.connect
 from providers.gmail_calendar import sync_calendars
 from providers.gmail_transport import TRANSPORT_ERRORS, AnswerLost, SendOnceHttp, Transport, auth_error
+from providers.message_ids import bare_mid
 
 log = logging.getLogger(__name__)
 
@@ -355,7 +356,7 @@ class GmailProvider:
 
     def find_draft(self, message_id: str) -> str | None:
         """The ref of the draft whose Message-ID is `message_id` (a Gmail search), or None."""
-        wanted = "".join(message_id.split()).strip("<>")
+        wanted = bare_mid(message_id)
         if not wanted or '"' in wanted:
             return None
         gmail = self._service("gmail.v1")

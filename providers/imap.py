@@ -47,13 +47,13 @@ from providers.imap_messages import (
     crlf,
     date_header,
     has_calendar,
-    header_message_id,
     header_only,
     is_bulk,
     sha,
     size_chunks,
 )
 from providers.imap_secrets import find_password, run_password_command, secret_file, store_password
+from providers.message_ids import header_message_id
 
 __all__ = ["ImapProvider", "connect_imap", "open_provider", "secret_file", "store_password"]
 

@@ -14,7 +14,8 @@ from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from agent.core.model import DraftRecord
-from providers.imap_messages import header_message_id, norm_mid, sha
+from providers.imap_messages import sha
+from providers.message_ids import header_message_id, norm_mid
 
 
 def parse_ref(ref: str) -> tuple[str, int, int, str] | None:

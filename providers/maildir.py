@@ -41,6 +41,7 @@ from zoneinfo import ZoneInfo
 from agent.core.errors import ConfigError, MalformedInput
 from agent.core.model import DraftRecord, Message
 from providers.base import ProviderError, SyncBatch, account_zone
+from providers.message_ids import header_message_id, norm_mid
 
 CURSOR_VERSION = 2
 SENT_CANDIDATES = (".Sent", ".Sent Items", ".Sent Messages")
@@ -115,11 +116,6 @@ def _flags(file_name: str) -> str:
 def _split_ref(ref: str) -> tuple[str, str]:
     unique, _, digest = ref.partition("|")
     return unique, digest
-
-
-def _norm_mid(value: str) -> str:
-    value = "".join(value.split())
-    return value if value.startswith("<") else f"<{value.strip('<>')}>"
 
 
 def _pack(keys: list[str]) -> str:
@@ -388,7 +384,7 @@ class MaildirProvider:
 
     def find_draft(self, message_id: str) -> str | None:
         """The ref of the draft in Drafts carrying `message_id` (headers only are read), or None."""
-        wanted = _norm_mid(message_id)
+        wanted = norm_mid(message_id)
         for unique, path in self._draft_files().items():
             if self._message_id_of(path) == wanted:
                 data = self._read_or_none(path)
@@ -416,7 +412,7 @@ class MaildirProvider:
                 for other in files.values():
                     by_mid.setdefault(self._message_id_of(other), []).append(other)
             state = "missing"
-            for other in by_mid.get(_norm_mid(record.message_id), []) if record.message_id else []:
+            for other in by_mid.get(norm_mid(record.message_id), []) if record.message_id else []:
                 data = self._read_or_none(other)
                 if data is None:
                     continue
@@ -498,11 +494,7 @@ class MaildirProvider:
             return ""
         except OSError as exc:
             raise ProviderError(f"cannot read the draft {path}: {exc}") from exc
-        from email.parser import BytesHeaderParser
-        from email.policy import compat32
-
-        value = BytesHeaderParser(policy=compat32).parsebytes(head).get("Message-ID")
-        return _norm_mid(str(value)) if value else ""
+        return header_message_id(head)
 
     @staticmethod
     def _new_unique() -> str:

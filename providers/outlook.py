@@ -46,6 +46,7 @@ from agent.core import mime
 from agent.core.errors import ConfigError, MalformedInput
 from agent.core.model import DraftRecord, Message
 from providers.base import ProviderError, SyncBatch, UnreachableError, account_zone
+from providers.message_ids import norm_mid
 from providers.outlook_auth import DEFAULT_AUTHORITY, TokenSource, device_flow
 from providers.outlook_events import parse_instant, removed_event, to_event
 from providers.outlook_http import GraphClient, GraphError, TlsSession
@@ -147,11 +148,6 @@ def _q(graph_id: str) -> str:
 
 def _odata(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
-
-
-def _norm_mid(value: str) -> str:
-    value = "".join(str(value or "").split())
-    return value if value.startswith("<") else f"<{value.strip('<>')}>"
 
 
 def _expired(exc: GraphError) -> bool:
@@ -355,7 +351,7 @@ class OutlookProvider:
 
     def _drafts_with(self, message_id: str) -> list[dict]:
         status, page = self.graph.json("GET", "me/mailFolders('drafts')/messages", params={
-            "$filter": f"internetMessageId eq {_odata(_norm_mid(message_id))}", "$select": DRAFT_SELECT,
+            "$filter": f"internetMessageId eq {_odata(norm_mid(message_id))}", "$select": DRAFT_SELECT,
             "$top": "10"})
         return [m for m in (page.get("value") or ()) if m.get("isDraft", True)] if status == 200 else []
 
