@@ -163,18 +163,17 @@ class GmailProvider:
     def _refresh(self) -> None:
         """Get an access token before the first call, so that a refused refresh token stops the run at
         once with the reconnect command, and save the refreshed token (the cron run's only write)."""
-        attempt = 0
+        def refresh() -> None:
+            self.stats["token_refreshes"] = self.stats.get("token_refreshes", 0) + 1
+            self.creds.refresh(google_auth_httplib2.Request(self._http))
+
         while not self.creds.valid:
             try:
-                self.stats["token_refreshes"] = self.stats.get("token_refreshes", 0) + 1
-                self.creds.refresh(google_auth_httplib2.Request(self._http))
+                self.transport.retrying(refresh, lambda exc: isinstance(exc, TRANSPORT_ERRORS))
             except auth_exceptions.RefreshError as exc:
                 raise auth_error(exc) from exc
             except TRANSPORT_ERRORS as exc:
-                attempt += 1
-                if attempt > self.transport.max_retries:
-                    raise UnreachableError(f"Google's sign-in service could not be reached ({exc})") from exc
-                self.transport._backoff(attempt, exc)
+                raise UnreachableError(f"Google's sign-in service could not be reached ({exc})") from exc
         self._ready = True
         self._save_token()
 
