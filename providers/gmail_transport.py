@@ -20,7 +20,7 @@ import logging
 import socket
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import httplib2
@@ -29,18 +29,19 @@ from googleapiclient.errors import HttpError
 from googleapiclient.http import BatchHttpRequest, HttpRequest
 
 from providers.base import AuthError, ProviderError, UnreachableError
+from providers.gmail_auth import RECONNECT
 from providers.retry import RetryLater, RetryPolicy
 
 log = logging.getLogger(__name__)
 
 UNITS = {"gmail.users.getProfile": 1, "gmail.users.labels.list": 1, "gmail.users.messages.list": 5,
          "gmail.users.messages.get": 5, "gmail.users.history.list": 2, "gmail.users.drafts.create": 10,
-         "gmail.users.drafts.get": 5, "gmail.users.drafts.list": 5, "gmail.users.threads.get": 10}
+         "gmail.users.drafts.get": 5, "gmail.users.drafts.list": 5, "gmail.users.drafts.delete": 10,
+         "gmail.users.threads.get": 10}
 BATCH_SIZE = 50
 RETRY_STATUS = {429, 500, 502, 503, 504}
 RATE_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
 MAX_DELAY = 60.0  # seconds: the longest wait between two tries
-RECONNECT = "interview-agent connect gmail --client-secrets FILE"
 TRANSPORT_ERRORS = (httplib2.HttpLib2Error, OSError, socket.timeout, auth_exceptions.TransportError)
 T = TypeVar("T")
 
@@ -103,8 +104,9 @@ def _retry_after(error: BaseException | None) -> str | None:
     return error.resp.get("retry-after") if isinstance(error, HttpError) else None
 
 
-def auth_error(error: Exception) -> AuthError:
-    """A refused refresh token or access: the message says how to reconnect (B22: no secret in it)."""
+def auth_error(error: Exception, reconnect: Sequence[str] = ()) -> AuthError:
+    """A refused refresh token or access: the message says how to reconnect (B22: no secret in it), and
+    `reconnect` (the account's `connect` arguments) goes with it."""
     text = str(error)
     if "invalid_grant" in text:
         why = ("Google refused the saved Gmail sign-in (invalid_grant: the refresh token expired or was "
@@ -113,7 +115,7 @@ def auth_error(error: Exception) -> AuthError:
         why = "Google refused the OAuth client of the saved Gmail sign-in (invalid_client)"
     else:
         why = f"Google refused the saved Gmail sign-in ({text.splitlines()[0][:160] if text else 'no reason given'})"
-    return AuthError(f"{why}; run: {RECONNECT}")
+    return AuthError(f"{why}; run: {RECONNECT}", reconnect=reconnect)
 
 
 class Pacer:
@@ -147,8 +149,10 @@ class Transport:
     """Executes googleapiclient requests with pacing, retries and counting; see the module docstring."""
 
     def __init__(self, http: Any, *, units_per_minute: int, max_retries: int, stats: dict[str, int],
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
+                 reconnect: Sequence[str] = ()):
         self.http = http
+        self.reconnect = tuple(reconnect)  # the account's `connect` arguments, for AuthError
         self.policy = RetryPolicy(retries=max_retries, max_wait=MAX_DELAY)
         self.stats = stats
         self.sleep = sleep
@@ -199,7 +203,7 @@ class Transport:
                 raise
             raise self.map_error(exc, method_id) from exc
         except auth_exceptions.RefreshError as exc:
-            raise auth_error(exc) from exc
+            raise auth_error(exc, self.reconnect) from exc
         except TRANSPORT_ERRORS as exc:
             raise UnreachableError(f"Google's API could not be reached ({type(exc).__name__}: {exc})") from exc
 
@@ -265,7 +269,7 @@ class Transport:
                 failed.extend(k for k in chunk if k not in results and k not in failed)
                 last_error = exc
             except auth_exceptions.RefreshError as exc:
-                raise auth_error(exc) from exc
+                raise auth_error(exc, self.reconnect) from exc
             except TRANSPORT_ERRORS as exc:
                 failed.extend(k for k in chunk if k not in results and k not in failed)
                 last_error = exc
@@ -275,15 +279,15 @@ class Transport:
                        else ProviderError(f"{method_id} failed: {first}")) from first
         return failed, last_error
 
-    @staticmethod
-    def map_error(error: HttpError, method_id: str) -> ProviderError:
+    def map_error(self, error: HttpError, method_id: str) -> ProviderError:
         status = error.resp.status
         reason = reason_of(error)
         if status == 401:
-            return AuthError(f"Google refused the Gmail access token (401); run: {RECONNECT}")
+            return AuthError(f"Google refused the Gmail access token (401); run: {RECONNECT}",
+                             reconnect=self.reconnect)
         if status == 403 and reason not in RATE_REASONS:
             return AuthError(f"Google refused {method_id} ({reason or 'forbidden'}): the saved sign-in lacks a "
-                             f"permission it needs; run: {RECONNECT}")
+                             f"permission it needs; run: {RECONNECT}", reconnect=self.reconnect)
         if is_retryable(error):
             return UnreachableError(f"Gmail kept answering {status} ({reason}) to {method_id}; try again later")
         return ProviderError(f"{method_id} failed with HTTP {status} ({reason})")

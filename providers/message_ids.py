@@ -20,6 +20,13 @@ def bare_mid(value: str) -> str:
     return "".join(value.split()).strip("<>")
 
 
+def is_message_id(value: str) -> bool:
+    """True for a Message-ID in angle brackets ("<a@b>"); False for a draft ref, which never has that shape
+    (`Provider.delete_draft` takes either)."""
+    text = value.strip()
+    return text.startswith("<") and text.endswith(">")
+
+
 def header_message_id(raw: bytes) -> str:
     """The normalised Message-ID of a message or of its header block alone, "" when it has none."""
     end = raw.find(b"\r\n\r\n")

@@ -8,19 +8,22 @@
   $batch holds at most 20 requests and its items throttled one by one are retried.
 - Links (`@odata.nextLink`, `@odata.deltaLink`) are followed verbatim, and only on the configured host.
 - B19: paths that send, reply, forward, move or copy, and the DELETE method, are refused here before
-  any byte leaves the machine. The scopes (no Mail.Send) make Microsoft refuse a send as well.
+  any byte leaves the machine; `delete_message` alone sends a DELETE, of me/messages/{id}, for a draft
+  outlook_drafts.delete_draft has just read back in Drafts. The scopes (no Mail.Send) make Microsoft refuse a
+  send as well.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import requests
 
@@ -49,6 +52,11 @@ class TlsSession(requests.Session):
         if isinstance(self.verify, str) and kwargs.get("verify") is None:
             kwargs["verify"] = self.verify
         return super().request(method, url, *args, **kwargs)
+
+
+def quote_id(graph_id: str) -> str:
+    """A Graph id as one path segment."""
+    return quote(graph_id, safe="=-_")
 
 
 def _retry_after(headers: Any) -> str | None:
@@ -113,20 +121,23 @@ class GraphClient:
                 self._sessions.append(session)
         return session
 
-    def _check(self, method: str, url: str) -> None:
+    def _check(self, method: str, url: str, *, deleting_draft: bool = False) -> None:
         parts = urlsplit(url)
         if (parts.scheme, parts.netloc) != (self._origin.scheme, self._origin.netloc):
             raise ProviderError(f"refusing a Graph link to another host: {parts.scheme}://{parts.netloc}")
         last = parts.path.rstrip("/").rsplit("/", 1)[-1].lower()
-        if method.upper() == "DELETE" or last in FORBIDDEN_ACTIONS:
+        one_message = re.fullmatch(re.escape(self._origin.path.rstrip("/")) + r"/me/messages/[^/]+", parts.path)
+        if (method.upper() == "DELETE" and not (deleting_draft and one_message and not parts.query)) \
+                or last in FORBIDDEN_ACTIONS:
             raise ProviderError(f"refusing {method} {parts.path}: this agent never sends, moves or deletes mail")
 
     def request(self, method: str, path: str, *, params: dict | None = None, body: Any = None,
-                data: bytes | None = None, headers: dict | None = None) -> requests.Response:
+                data: bytes | None = None, headers: dict | None = None,
+                _deleting_draft: bool = False) -> requests.Response:
         """One Graph call with auth, Prefer, retries on throttling and one token refresh on 401.
         Returns the response for 2xx and 404/410 (the callers decide); raises otherwise."""
         url = self.url(path)
-        self._check(method, url)
+        self._check(method, url, deleting_draft=_deleting_draft)
         refreshed = False
 
         def once() -> requests.Response:
@@ -168,10 +179,11 @@ class GraphClient:
             raise UnreachableError(f"cannot reach Microsoft Graph at {self.base}: "
                                    f"{type(exc).__name__}") from exc
         if resp.status_code == 401:
-            raise AuthError(f"Microsoft Graph refused the Outlook token; {RECONNECT}")
+            raise AuthError(f"Microsoft Graph refused the Outlook token; {RECONNECT}", reconnect=self.tokens.reconnect)
         if resp.status_code == 403:
             raise AuthError(f"Microsoft Graph denied access ({self._code(resp)}): the app needs the "
-                            f"delegated permissions Mail.ReadWrite, Calendars.Read and User.Read; {RECONNECT}")
+                            f"delegated permissions Mail.ReadWrite, Calendars.Read and User.Read; {RECONNECT}",
+                            reconnect=self.tokens.reconnect)
         if resp.status_code < 300 or resp.status_code in (404, 410):
             return resp
         raise GraphError(resp.status_code, self._code(resp), self._message(resp))
@@ -196,6 +208,12 @@ class GraphClient:
             return resp.status_code, resp.json() if resp.content else {}
         except ValueError as exc:
             raise ProviderError(f"Microsoft Graph sent a response that is not JSON for {path}") from exc
+
+    def delete_message(self, graph_id: str) -> bool:
+        """DELETE me/messages/{id}, the one DELETE this client sends: for the agent's own draft, which the
+        caller (outlook_drafts.delete_draft) has just read back in Drafts. True when deleted, False when gone."""
+        resp = self.request("DELETE", f"me/messages/{quote_id(graph_id)}", _deleting_draft=True)
+        return resp.status_code < 300
 
     # -- paging -------------------------------------------------------------------------------------
 
