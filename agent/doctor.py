@@ -1,18 +1,10 @@
 """`interview-agent doctor`: every piece an unattended run needs, checked at once, each with its fix.
 
 Checks: the config (every problem, with its key), each account (its provider opens: keys and credential
-files; then the provider's own checks, or a login / read-only probe), the state store (permissions,
-integrity, schema), the run lock, and the cron entry. Nothing is written to the mailbox or the state.
-
-Provider extension (optional): a provider may define
-
-    def check(self) -> list[tuple[str, bool, str]]
-
-returning (what was checked, ok, detail: what was found, or the fix when not ok), e.g.
-("Drafts folder", False, "/home/j/Mail/.Drafts is not writable: chmod u+w ..."). It may raise AuthError /
-UnreachableError / ProviderError (reported as a failed check). It must only read (B19), and must not put
-secrets in its details (B22). Without `check`, doctor logs in (`check_login()`) when the provider has it,
-else runs one read-only `sync` from the stored cursor and discards the result.
+files; then the provider's own `check()`, read-only, see providers/base.py), the state store
+(permissions, integrity, schema), the run lock, and the cron entry. Nothing is written to the mailbox or
+the state. A check line that names `interview-agent connect` gets the exact command for this config and
+account; so does a refused sign-in.
 """
 
 from __future__ import annotations
@@ -20,8 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -70,17 +62,10 @@ def _account(cfg: config_mod.Config, account: dict[str, Any]) -> list[Check]:
         return [Check(area, "opens", False, f"unexpected {type(exc).__name__}: {exc}")]
     out = [Check(area, "opens", True, f"provider {provider.name}: keys and credential files found")]
     try:
-        custom = getattr(provider, "check", None)
-        if callable(custom):
-            out += [Check(area, str(what), bool(ok), _exact_fix(cfg, account, str(detail), bool(ok)))
-                    for what, ok, detail in custom()]
-        elif callable(getattr(provider, "check_login", None)):
-            provider.check_login()
-            out.append(Check(area, "login", True, "the server accepted the credentials"))
-        else:
-            out.append(_probe(cfg, provider, name))
+        out += [Check(area, str(what), bool(ok), _exact_fix(cfg, account, str(detail), bool(ok), provider.reconnect))
+                for what, ok, detail in provider.check()]
     except AgentError as exc:
-        out.append(Check(area, "reachable", False, _with_reconnect(cfg, account, exc)))
+        out.append(Check(area, "reachable", False, _with_reconnect(cfg, account, exc, provider.reconnect)))
     except Exception as exc:  # noqa: BLE001
         out.append(Check(area, "reachable", False, f"unexpected {type(exc).__name__}: {exc}"))
     finally:
@@ -91,35 +76,26 @@ def _account(cfg: config_mod.Config, account: dict[str, Any]) -> list[Check]:
     return out
 
 
-def _probe(cfg: config_mod.Config, provider: Any, name: str) -> Check:
-    """A read-only sync from the stored cursor (nothing stored): proves reachability and credentials."""
-    from agent.state import DB_NAME, State
-
-    cursor = None
-    if (cfg.settings.state_dir / DB_NAME).exists():
-        with State.open(cfg.settings.state_dir) as state:
-            cursor = state.cursor(name)
-    batch = provider.sync(cursor, datetime.now(cfg.identity.tz) - timedelta(days=1))
-    return Check(f"account {name}", "reachable", True,
-                 f"read the mailbox: {len(batch.messages)} new message(s) since the last run")
-
-
-def _exact_fix(cfg: config_mod.Config, account: dict[str, Any], detail: str, ok: bool) -> str:
+def _exact_fix(cfg: config_mod.Config, account: dict[str, Any], detail: str, ok: bool,
+               reconnect: Sequence[str]) -> str:
     """A provider knows the short reconnect command; the user needs this config's and account's."""
     from agent import runner
 
     if ok or "interview-agent connect" not in detail:
         return detail
-    return f"{detail} (exactly: {runner.reconnect_command(cfg, account)})"
+    return f"{detail} (exactly: {runner.reconnect_command(cfg, account, reconnect)})"
 
 
-def _with_reconnect(cfg: config_mod.Config, account: dict[str, Any], exc: AgentError) -> str:
+def _with_reconnect(cfg: config_mod.Config, account: dict[str, Any], exc: AgentError,
+                    reconnect: Sequence[str] = ()) -> str:
+    """The error on one line; for a refused sign-in, the command that reconnects (the error's `connect`
+    arguments, else the provider's `reconnect`)."""
     from agent import runner
     from providers.base import AuthError
 
     text = str(exc).replace("\n", " ")
     if isinstance(exc, AuthError):
-        text += f"; to reconnect: {runner.reconnect_command(cfg, account)}"
+        text += f"; to reconnect: {runner.reconnect_command(cfg, account, exc.reconnect or reconnect)}"
     return text
 
 

@@ -5,22 +5,23 @@ from __future__ import annotations
 import hashlib
 import logging
 import shlex
-import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import providers
-from agent import killpoints, plan_cache
+from agent import killpoints, plan_cache, progress
 from agent.core import lifecycle
 from agent.config import Config
 from agent.core.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError
 from agent.core.lifecycle import Plan
 from agent.core.model import Interview
 from agent.state import State
+
+if TYPE_CHECKING:
+    from providers.base import AuthError
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +72,8 @@ def run_account(config: Config, account: dict[str, Any], state: State, now: date
     try:
         since = now - timedelta(days=config.settings.lookback_days)
         cursor = state.cursor(name)
-        with _showing_progress(provider, first_run=cursor is None):
-            batch = provider.sync(cursor, since)
+        with progress.reading_bar(first_run=cursor is None) as report:
+            batch = provider.sync(cursor, since, progress=report)
         for key, reason in batch.skipped:
             log.warning("skipped a malformed message %s: %s", key, reason)
         if not dry_run:
@@ -106,26 +107,6 @@ def run_account(config: Config, account: dict[str, Any], state: State, now: date
         return report
     finally:
         provider.close()
-
-
-@contextmanager
-def _showing_progress(provider, *, first_run: bool) -> Iterator[None]:
-    """A progress bar on a terminal while a first run reads the mailbox, for providers that report
-    progress (a `progress` attribute they call as progress(done, total))."""
-    if not first_run or not hasattr(provider, "progress") or not sys.stderr.isatty():
-        yield
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(TextColumn("reading mail"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("sync", total=None)
-        provider.progress = lambda done, total: bar.update(task, completed=done, total=total)
-        try:
-            yield
-        finally:
-            provider.progress = None
 
 
 def _check_drafts(provider, state: State, name: str, now: datetime) -> None:
@@ -233,7 +214,7 @@ def run_all(config: Config, state: State, now: datetime, *, dry_run: bool = Fals
         try:
             report = run_account(config, account, state, now, dry_run=dry_run, force=force)
         except AgentError as exc:
-            hint = reconnect_command(config, account) if _is_auth(exc) else ""
+            hint = reconnect_command(config, account, exc.reconnect) if _is_auth(exc) else ""
             results.append(AccountResult(name, error=exc, reconnect=hint))
             continue
         except Exception as exc:  # one broken account must not stop the others
@@ -245,7 +226,7 @@ def run_all(config: Config, state: State, now: datetime, *, dry_run: bool = Fals
     return results
 
 
-def _is_auth(exc: BaseException) -> bool:
+def _is_auth(exc: BaseException) -> TypeGuard[AuthError]:
     from providers.base import AuthError
 
     return isinstance(exc, AuthError)
@@ -263,31 +244,14 @@ def exit_code(results: list[AccountResult]) -> int:
     return max(codes)
 
 
-def reconnect_command(config: Config, account: dict[str, Any]) -> str:
-    """The exact command that connects this account again (after its credentials were refused)."""
-    q = shlex.quote
-    provider = str(account.get("provider"))
-    parts = ["interview-agent", "--config", q(str(config.path.resolve())), "connect"]
+def reconnect_command(config: Config, account: dict[str, Any], args: Sequence[str] = ()) -> str:
+    """The exact command that connects this account again (after its credentials were refused): the
+    provider's `connect` arguments (an AuthError's or the provider's `reconnect`; the provider's name alone
+    when there are none) completed with this config and, when it has a name, the account."""
+    parts = ["interview-agent", "--config", str(config.path.resolve()), "connect"]
     if len(config.accounts) > 1 or account.get("name"):
-        parts += ["--account", q(account_name(account))]
-    parts.append(q(provider))
-    if provider == "imap":
-        for key in ("host", "port", "username", "security"):
-            if account.get(key) not in (None, ""):
-                parts += [f"--{key}", q(str(account[key]))]
-        if account.get("password_command"):
-            parts += ["--password-command", q(str(account["password_command"]))]
-    elif provider == "gmail":
-        secrets = next((account[k] for k in ("client_secrets", "client_secrets_file", "client_file")
-                        if account.get(k)), "CLIENT_SECRETS.json")
-        parts += ["--client-secrets", q(str(secrets))]
-    elif provider == "outlook":
-        parts += ["--client-id", q(str(account.get("client_id") or "CLIENT_ID"))]
-        if account.get("authority"):
-            parts += ["--authority", q(str(account["authority"]))]
-    elif provider == "maildir" and account.get("path"):
-        parts.append(q(str(account["path"])))
-    return " ".join(parts)
+        parts += ["--account", account_name(account)]
+    return " ".join(shlex.quote(part) for part in [*parts, *(args or (str(account.get("provider")),))])
 
 
 # -- the summary line ------------------------------------------------------------------------------

@@ -2,17 +2,27 @@
 
 Glossary
 - provider: an adapter for one kind of mailbox (maildir, imap, gmail, outlook). It reads mail and
-  calendar data and writes drafts. It has no method to send, move or delete the user's mail (B19),
-  and it never decides anything: it returns data and raises the errors below.
+  calendar data and writes drafts. It has no method to send or move mail, and the one that deletes takes
+  only the agent's own drafts (B19, B25). It never decides anything: it returns data and raises the
+  errors below.
 - cursor: a JSON-serialisable dict the provider returns from `sync` and gets back on the next call
   (Maildir: what it has listed; IMAP: UIDVALIDITY/UID/MODSEQ per folder; Gmail: historyId and the
   calendar syncToken; Graph: delta links). `None` means the first run. The state store keeps it.
-- key: the provider's stable handle for one message (Maildir unique name, "uidvalidity:uid", Gmail
+- key: the provider's stable handle for one message (Maildir unique name, "folder:uidvalidity:uid", Gmail
   message id, Graph immutable id). Messages are deduplicated by it.
-- draft ref: the string `create_draft` returns; the provider alone interprets it later.
+- draft ref: the string `create_draft` and `find_draft` return; the provider alone interprets it later.
+  A ref never has the shape of a Message-ID ("<...>"), so `delete_draft` can take either.
+- progress: an optional callback `progress(done, total)` the caller hands to `sync`, for a bar while a
+  first run reads a large mailbox. A provider that cannot count ahead never calls it.
+- reconnect: the arguments of `interview-agent connect` that sign this account in again, the provider's
+  name first (e.g. ("gmail", "--client-secrets", "FILE")). The shell completes them with --config and
+  --account into the command it prints; the provider never knows the config's path.
+- check line: `(what, ok, detail)` from `check()`: what was checked ("Drafts folder"), whether it is fine,
+  and what was found, or the fix when it is not.
 
 Errors
-- `AuthError`: the credentials were refused; the message says which command reconnects (exit 3).
+- `AuthError`: the credentials were refused (exit 3); its message says which command reconnects, and its
+  `reconnect` holds that command's arguments.
 - `UnreachableError`: the mailbox could not be reached (exit 3).
 - `ProviderError`: anything else that stops the provider; the run fails for this account.
 A single malformed message is never an error: it is reported in `SyncBatch.skipped` and the sync goes on.
@@ -20,13 +30,17 @@ A single malformed message is never an error: it is reported in `SyncBatch.skipp
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol, Sequence
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agent.core.errors import EXIT_FAILED, EXIT_UNREACHABLE, AgentError, ConfigError
 from agent.core.model import DraftRecord, Event, Message
+
+Progress = Callable[[int, int], None]  # progress(done, total): messages read so far, of how many
+CheckLine = tuple[str, bool, str]  # (what was checked, ok, what was found or the fix)
 
 
 class ProviderError(AgentError):
@@ -34,7 +48,14 @@ class ProviderError(AgentError):
 
 
 class AuthError(ProviderError):
+    """The credentials were refused. `reconnect`: the `connect` arguments that sign the account in again
+    (see the glossary); empty when the code that raised it does not know the account."""
+
     exit_code = EXIT_UNREACHABLE
+
+    def __init__(self, message: str, *, reconnect: Sequence[str] = ()):
+        super().__init__(message)
+        self.reconnect = tuple(reconnect)
 
 
 class UnreachableError(ProviderError):
@@ -59,26 +80,47 @@ class Provider(Protocol):
     """A mailbox the agent reads and writes drafts into. No send method exists, by design."""
 
     name: str  # "maildir" | "imap" | "gmail" | "outlook"
+    reconnect: tuple[str, ...]  # the `connect` arguments for this account (see the glossary)
 
-    def sync(self, cursor: dict[str, Any] | None, since: datetime) -> SyncBatch:
+    def sync(self, cursor: dict[str, Any] | None, since: datetime, progress: Progress | None = None) -> SyncBatch:
         """Return mail (inbox and sent) and calendar changes since `cursor`; on the first run
-        (`cursor` None) everything dated on or after `since`. Raises AuthError, UnreachableError."""
+        (`cursor` None) everything dated on or after `since`. Calls `progress(done, total)` now and then
+        while it reads, when it can count ahead. Raises AuthError, UnreachableError, ProviderError."""
         ...
 
     def create_draft(self, raw: bytes, *, message_id: str, reply_to: Message | None) -> str:
         """Store `raw` (a complete RFC 5322 message whose Message-ID is `message_id`) in Drafts,
-        threaded with `reply_to` where the provider has threads. Returns the draft ref."""
+        threaded with `reply_to` where the provider has threads. Returns the draft ref. Raises
+        AuthError, UnreachableError (then the draft may or may not exist: see `find_draft`), ProviderError."""
         ...
 
     def find_draft(self, message_id: str) -> str | None:
         """The ref of the draft in Drafts with this Message-ID, or None. Used after a crash between
-        writing a draft and recording it, so that it is never written twice (B20)."""
+        writing a draft and recording it, so that it is never written twice (B20). Raises AuthError,
+        UnreachableError, ProviderError."""
         ...
 
     def draft_status(self, drafts: Sequence[DraftRecord]) -> dict[str, str]:
         """For each record (by `record.key`): "present" (in Drafts as written), "edited" (in Drafts,
         changed by the user) or "missing" (no longer in Drafts: sent or deleted; the agent tells
-        which from the sent mail)."""
+        which from the sent mail). Raises AuthError, UnreachableError, ProviderError."""
+        ...
+
+    def delete_draft(self, ref_or_message_id: str) -> bool:
+        """Delete the agent's own draft (B25: a briefing replaced by a newer one), named by the ref that
+        `create_draft` or `find_draft` returned, or by its Message-ID ("<...>"). Only a message that is in
+        Drafts and still marked as a draft is deleted (with a Message-ID, only one carrying exactly it);
+        nothing else is ever touched (B19). The caller checks first that the user has not edited it
+        (`draft_status`). Returns True when a draft was deleted, False when there was none: already gone,
+        sent, or not a draft, so deleting twice is harmless. Raises AuthError, UnreachableError,
+        ProviderError."""
+        ...
+
+    def check(self) -> list[CheckLine]:
+        """For `interview-agent doctor`: each thing an unattended run needs (credentials, folders,
+        permissions), as check lines (see the glossary), e.g. ("Drafts folder", False, "/home/j/Mail/.Drafts
+        is not writable: chmod u+w ..."). Reads only (B19) and puts no secret in a line (B22). May raise
+        AuthError, UnreachableError, ProviderError, which doctor reports as a failed check."""
         ...
 
     def close(self) -> None:

@@ -4,16 +4,10 @@ Glossary
 - key: the Gmail message id; `Message.thread_id` is the Gmail threadId, which a reply draft joins
   (drafts.create with threadId, In-Reply-To/References and the thread's subject, as the composer writes).
 - cursor: `{"v": 1, "history_id": "...", "calendars": {<id>: {"sync_token": "...", "known": {...}}}}`.
-  First run: users.getProfile for the starting historyId, then messages.list over the look-back window
-  (all mail but drafts, spam and trash; "sent" when labelled SENT, else "inbox"). Later runs:
-  history.list(messageAdded, labelAdded) from the stored historyId; 404 (history expired) -> the same
-  listing as a first run, bounded by the look-back window. A run with no change costs one history.list
-  and one events.list per calendar.
-- fetching: metadata first (headers only, in batches of 50); the whole message (format=raw) only for
-  mail that may matter: everything the user sent and all received mail except bulk (Gmail's Promotions,
-  Social and Forums categories, List-Id, Precedence bulk/list/junk), which the agent ignores for hearing
-  back (B15) and whose invitations reach it through the Calendar API anyway. Bulk mail is kept with its
-  headers only.
+  First run: a listing of the look-back window; later runs: history.list from the stored historyId; 404
+  (history expired) -> the same listing as a first run, bounded by the look-back window. A run with no
+  change costs one history.list and one events.list per calendar. Mail is read by gmail_messages.py
+  (metadata first, the whole message only for mail that may matter), events by gmail_calendar.py.
 - draft ref: "<draft id>|<message id>". Gmail gives an edited draft a new message id under the same
   draft id, so a changed message id means "edited", a draft id gone from drafts.list means "missing".
 
@@ -22,8 +16,9 @@ Account keys: token_file (default <config_dir>/secrets/gmail-token.json), calend
 at <endpoint>calendar/v3/ and batches at <endpoint>batch/gmail/v1), token_uri (overrides the token
 file's), quota_units_per_minute (default 12000, under Google's 15,000 per user), max_retries (default 5).
 
-B19: nothing here sends, moves, relabels or deletes mail: the only writing call is drafts.create, and no
-request path ends in /send (a test asserts it).
+B19: nothing here sends, moves or relabels mail: the writing calls are drafts.create and drafts.delete of
+the agent's own draft (B25; a draft id names a draft and nothing else), and no request path ends in /send
+(a test asserts it).
 """
 
 from __future__ import annotations
@@ -34,8 +29,7 @@ import logging
 import time
 import urllib.parse
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,25 +41,21 @@ from google.auth import exceptions as auth_exceptions
 from googleapiclient.discovery import build_from_document
 from googleapiclient.errors import HttpError
 
-from agent.core import mime
-from agent.core.errors import ConfigError, MalformedInput
+from agent.core.errors import ConfigError
 from agent.core.model import DraftRecord, Message
 from providers import gmail_auth
-from providers.base import SyncBatch, UnreachableError, account_zone
+from providers.base import CheckLine, Progress, SyncBatch, UnreachableError, account_zone
 from providers.gmail_auth import connect  # noqa: F401 - the CLI calls providers.gmail.connect
 from providers.gmail_calendar import sync_calendars
+from providers.gmail_messages import PAGE_SIZE, fetch, history, listing
 from providers.gmail_transport import TRANSPORT_ERRORS, AnswerLost, SendOnceHttp, Transport, auth_error
+from providers.message_ids import bare_mid, is_message_id
 
 log = logging.getLogger(__name__)
 
 CURSOR_VERSION = 1
 GOOGLE_GMAIL = "https://gmail.googleapis.com/"
 GOOGLE_CALENDAR = "https://www.googleapis.com/calendar/v3/"
-PAGE_SIZE = 500
-BULK_LABELS = {"CATEGORY_PROMOTIONS", "CATEGORY_SOCIAL", "CATEGORY_FORUMS"}
-SKIPPED_LABELS = {"DRAFT", "SPAM", "TRASH", "CHAT"}
-HEADERS = ["From", "To", "Cc", "Reply-To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
-           *[h.title() for h in mime.HEADERS_OF_INTEREST if h not in ("content-type",)], "Content-Type"]
 DEFAULT_UNITS_PER_MINUTE = 12_000
 
 
@@ -91,6 +81,13 @@ def _endpoint(account: dict[str, Any], key: str, where: str) -> str | None:
         raise ConfigError(f"{where}.{key} = {value!r}: use an https:// URL (plain http only for 127.0.0.1 or "
                           f"localhost test servers), or remove the key")
     return value
+
+
+def reconnect_args(account: dict[str, Any]) -> tuple[str, ...]:
+    """The `connect` arguments that sign this account in again (base.py's glossary)."""
+    secrets = next((account[k] for k in ("client_secrets", "client_secrets_file", "client_file") if account.get(k)),
+                   "CLIENT_SECRETS.json")
+    return ("gmail", "--client-secrets", str(secrets))
 
 
 def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -> GmailProvider:
@@ -121,7 +118,8 @@ def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -
     return GmailProvider(creds=creds, token_file=token_file, tz=tz, calendars=[c.strip() for c in calendars],
                          gmail_endpoint=base or GOOGLE_GMAIL,
                          calendar_endpoint=f"{base}calendar/v3/" if base else GOOGLE_CALENDAR,
-                         units_per_minute=numbers["quota_units_per_minute"], max_retries=numbers["max_retries"])
+                         units_per_minute=numbers["quota_units_per_minute"], max_retries=numbers["max_retries"],
+                         reconnect=reconnect_args(account))
 
 
 class GmailProvider:
@@ -130,8 +128,9 @@ class GmailProvider:
     name = "gmail"
 
     def __init__(self, *, creds: Any, token_file: Path, tz: ZoneInfo, calendars: list[str], gmail_endpoint: str,
-                 calendar_endpoint: str, units_per_minute: int, max_retries: int):
+                 calendar_endpoint: str, units_per_minute: int, max_retries: int, reconnect: tuple[str, ...] = ()):
         self.creds = creds
+        self.reconnect = reconnect
         self.token_file = token_file
         self.tz = tz
         self.calendars = calendars
@@ -142,7 +141,7 @@ class GmailProvider:
         # drafts.create goes through an Http that never sends it twice (B20): see gmail_transport.SendOnceHttp
         self._once = google_auth_httplib2.AuthorizedHttp(creds, http=SendOnceHttp(timeout=60))
         self.transport = Transport(self._authed, units_per_minute=units_per_minute, max_retries=max_retries,
-                                   stats=self.stats)
+                                   stats=self.stats, reconnect=reconnect)
         self._saved = gmail_auth.fingerprint(creds)
         self._gmail_endpoint, self._calendar_endpoint = gmail_endpoint, calendar_endpoint
         self._services: dict[str, Any] = {}
@@ -162,18 +161,17 @@ class GmailProvider:
     def _refresh(self) -> None:
         """Get an access token before the first call, so that a refused refresh token stops the run at
         once with the reconnect command, and save the refreshed token (the cron run's only write)."""
-        attempt = 0
+        def refresh() -> None:
+            self.stats["token_refreshes"] = self.stats.get("token_refreshes", 0) + 1
+            self.creds.refresh(google_auth_httplib2.Request(self._http))
+
         while not self.creds.valid:
             try:
-                self.stats["token_refreshes"] = self.stats.get("token_refreshes", 0) + 1
-                self.creds.refresh(google_auth_httplib2.Request(self._http))
+                self.transport.retrying(refresh, lambda exc: isinstance(exc, TRANSPORT_ERRORS))
             except auth_exceptions.RefreshError as exc:
-                raise auth_error(exc) from exc
+                raise auth_error(exc, self.reconnect) from exc
             except TRANSPORT_ERRORS as exc:
-                attempt += 1
-                if attempt > self.transport.max_retries:
-                    raise UnreachableError(f"Google's sign-in service could not be reached ({exc})") from exc
-                self.transport._backoff(attempt, exc)
+                raise UnreachableError(f"Google's sign-in service could not be reached ({exc})") from exc
         self._ready = True
         self._save_token()
 
@@ -185,8 +183,9 @@ class GmailProvider:
 
     # -- reading -------------------------------------------------------------------------------------
 
-    def sync(self, cursor: dict[str, Any] | None, since: datetime) -> SyncBatch:
-        """New mail since the cursor's historyId (first run: since `since`) and calendar changes."""
+    def sync(self, cursor: dict[str, Any] | None, since: datetime, progress: Progress | None = None) -> SyncBatch:
+        """New mail since the cursor's historyId (first run: since `since`) and calendar changes. Mail is
+        fetched in batches whose count is not known ahead, so `progress` is not called."""
         started = time.monotonic()
         self.stats.clear()
         batch = SyncBatch(stats=self.stats)
@@ -194,15 +193,15 @@ class GmailProvider:
         valid = isinstance(cursor, dict) and cursor.get("v") == CURSOR_VERSION and cursor.get("history_id")
         if valid:
             assert cursor is not None
-            history_id, ids = self._history(gmail, str(cursor["history_id"]))
+            history_id, ids = history(self.transport, gmail, str(cursor["history_id"]))
             if history_id is None:
                 log.warning("Gmail history %s has expired; reading the last %s again", cursor["history_id"],
                             since.date().isoformat())
                 self.stats["history_expired"] = 1
-                history_id, ids = self._listing(gmail, since)
+                history_id, ids = listing(self.transport, gmail, since)
         else:
-            history_id, ids = self._listing(gmail, since)
-        self._fetch(gmail, ids, batch)
+            history_id, ids = listing(self.transport, gmail, since)
+        fetch(self.transport, gmail, ids, batch, batch_uri=self.batch_uri, tz=self.tz)
         calendar = self._service("calendar.v3")
         events, complete, cal_state = sync_calendars(
             self.transport, calendar, self.calendars, cursor.get("calendars") if valid and cursor else None,
@@ -218,118 +217,6 @@ class GmailProvider:
                  self.stats.get("calendar_calls", 0), self.stats.get("retries", 0))
         self._save_token()
         return batch
-
-    def _listing(self, gmail: Any, since: datetime) -> tuple[str, dict[str, str]]:
-        """(historyId to continue from, {message id: thread id}) of all mail since `since`."""
-        profile = self.transport.call(gmail.users().getProfile(userId="me"), "gmail.users.getProfile")
-        query = f"after:{int(since.timestamp())} -in:drafts"
-        ids: dict[str, str] = {}
-        page: str | None = None
-        while True:
-            request = gmail.users().messages().list(userId="me", q=query, maxResults=PAGE_SIZE,
-                                                    **({"pageToken": page} if page else {}))
-            result = self.transport.call(request, "gmail.users.messages.list")
-            for item in result.get("messages", []):
-                ids[item["id"]] = item.get("threadId", "")
-            page = result.get("nextPageToken")
-            if not page:
-                break
-        return str(profile["historyId"]), ids
-
-    def _history(self, gmail: Any, start: str) -> tuple[str | None, dict[str, str]]:
-        """New or newly inbox/sent-labelled messages since `start`; (None, {}) when history expired."""
-        ids: dict[str, str] = {}
-        page: str | None = None
-        history_id = start
-        while True:
-            request = gmail.users().history().list(userId="me", startHistoryId=start, maxResults=PAGE_SIZE,
-                                                   historyTypes=["messageAdded", "labelAdded"],
-                                                   **({"pageToken": page} if page else {}))
-            try:
-                result = self.transport.call(request, "gmail.users.history.list", passthrough=(404,))
-            except HttpError:
-                return None, {}
-            for record in result.get("history", []):
-                for added in record.get("messagesAdded", []):
-                    msg = added.get("message", {})
-                    if not set(msg.get("labelIds", [])) & SKIPPED_LABELS:
-                        ids.setdefault(msg["id"], msg.get("threadId", ""))
-                for added in record.get("labelsAdded", []):
-                    msg = added.get("message", {})
-                    if set(added.get("labelIds", [])) & {"INBOX", "SENT"} and \
-                            not set(msg.get("labelIds", [])) & SKIPPED_LABELS:
-                        ids.setdefault(msg["id"], msg.get("threadId", ""))
-            history_id = str(result.get("historyId") or history_id)
-            page = result.get("nextPageToken")
-            if not page:
-                return history_id, ids
-
-    def _fetch(self, gmail: Any, ids: dict[str, str], batch: SyncBatch) -> None:
-        if not ids:
-            return
-        users = gmail.users().messages()
-        heads = self.transport.batch(
-            {i: users.get(userId="me", id=i, format="metadata", metadataHeaders=HEADERS) for i in ids},
-            "gmail.users.messages.get", self.batch_uri)
-        wanted: list[str] = []
-        header_only: dict[str, dict[str, Any]] = {}
-        for msg_id, meta in heads.items():
-            if meta is None:
-                continue  # deleted since it was listed
-            labels = set(meta.get("labelIds", []))
-            if labels & SKIPPED_LABELS:
-                continue
-            if self._may_matter(labels, meta):
-                wanted.append(msg_id)
-            else:
-                header_only[msg_id] = meta
-        self.stats["metadata_fetched"] = len(heads)
-        self.stats["raw_fetched"] = len(wanted)
-        full = self.transport.batch({i: users.get(userId="me", id=i, format="raw") for i in wanted},
-                                    "gmail.users.messages.get", self.batch_uri) if wanted else {}
-        found: list[Message] = []
-        for msg_id, data in list(full.items()) + list(header_only.items()):
-            if data is None:
-                continue
-            message = self._message(data, batch)
-            if message is not None:
-                found.append(message)
-        batch.messages.extend(sorted(found, key=lambda m: (m.date, m.key)))
-
-    @staticmethod
-    def _may_matter(labels: set[str], meta: dict[str, Any]) -> bool:
-        if "SENT" in labels:
-            return True
-        headers = {h.get("name", "").lower(): str(h.get("value", ""))
-                   for h in meta.get("payload", {}).get("headers", [])}
-        if "calendar" in headers.get("content-type", "").lower():
-            return True
-        if labels & BULK_LABELS or headers.get("list-id"):
-            return False
-        return headers.get("precedence", "").strip().lower() not in ("bulk", "list", "junk")
-
-    def _message(self, data: dict[str, Any], batch: SyncBatch) -> Message | None:
-        msg_id = str(data["id"])
-        labels = set(data.get("labelIds", []))
-        folder = "sent" if "SENT" in labels else "inbox"
-        try:
-            received = datetime.fromtimestamp(int(data.get("internalDate", "0")) / 1000, UTC).astimezone(self.tz)
-        except (TypeError, ValueError):
-            received = None
-        try:
-            if "raw" in data:
-                raw = base64.urlsafe_b64decode(data["raw"] + "=" * (-len(data["raw"]) % 4))
-            else:
-                lines = [f"{h['name']}: {h['value']}" for h in data.get("payload", {}).get("headers", [])]
-                raw = ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8", "replace")
-            message = mime.parse_message(raw, key=msg_id, folder=folder, tz=self.tz, received=received)
-        except MalformedInput as exc:
-            batch.skipped.append((msg_id, str(exc) or "malformed mail"))
-            return None
-        except Exception as exc:  # noqa: BLE001 - B21: one bad mail never stops a run
-            batch.skipped.append((msg_id, f"unreadable mail ({type(exc).__name__})"))
-            return None
-        return replace(message, thread_id=str(data.get("threadId", "")))
 
     # -- drafts --------------------------------------------------------------------------------------
 
@@ -355,7 +242,7 @@ class GmailProvider:
 
     def find_draft(self, message_id: str) -> str | None:
         """The ref of the draft whose Message-ID is `message_id` (a Gmail search), or None."""
-        wanted = "".join(message_id.split()).strip("<>")
+        wanted = bare_mid(message_id)
         if not wanted or '"' in wanted:
             return None
         gmail = self._service("gmail.v1")
@@ -392,7 +279,32 @@ class GmailProvider:
                 out[record.key] = "present" if not msg_id or live[draft_id] == msg_id else "edited"
         return out
 
-    def check(self) -> list[tuple[str, bool, str]]:
+    def delete_draft(self, ref_or_message_id: str) -> bool:
+        """drafts.delete of the agent's own draft: the draft id of a ref, or each draft that the search
+        rfc822msgid: finds for a Message-ID. A draft id names a draft alone, so no other mail can be deleted;
+        one already gone or sent (404) is not an error. True when a draft was deleted."""
+        gmail = self._service("gmail.v1")
+        if is_message_id(ref_or_message_id):
+            wanted = bare_mid(ref_or_message_id)
+            if not wanted or '"' in wanted:
+                return False
+            found = self.transport.call(gmail.users().drafts().list(userId="me", q=f"rfc822msgid:{wanted}"),
+                                        "gmail.users.drafts.list")
+            draft_ids = [str(item["id"]) for item in found.get("drafts", [])]
+        else:
+            draft_ids = [d for d in (ref_or_message_id.partition("|")[0],) if d]
+        deleted = False
+        for draft_id in draft_ids:
+            try:
+                self.transport.call(gmail.users().drafts().delete(userId="me", id=draft_id),
+                                    "gmail.users.drafts.delete", passthrough=(404,))
+            except HttpError:
+                continue  # 404: already gone (deleted by the user, or sent)
+            deleted = True
+        self._save_token()
+        return deleted
+
+    def check(self) -> list[CheckLine]:
         """For `doctor`: token file, a refresh, scopes, profile, Drafts/Sent labels, each calendar; read-only,
         each problem with its fix (providers/gmail_check.py)."""
         from providers.gmail_check import check

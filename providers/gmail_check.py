@@ -25,13 +25,13 @@ from googleapiclient.errors import HttpError
 
 from agent.core.errors import AgentError
 from providers import gmail_auth
+from providers.base import CheckLine
 from providers.gmail_transport import TRANSPORT_ERRORS, auth_error, reason_of
 from providers.secret_files import private_file
 
 if TYPE_CHECKING:
     from providers.gmail import GmailProvider
 
-Result = tuple[str, bool, str]
 PREFIX = "https://www.googleapis.com/auth/"
 BROADER = {"https://mail.google.com/", PREFIX + "gmail.modify", PREFIX + "gmail.send", PREFIX + "gmail.insert",
            PREFIX + "calendar", PREFIX + "calendar.events", PREFIX + "calendar.readonly",
@@ -47,8 +47,8 @@ def reconnect(calendars: list[str]) -> str:
     return f"{gmail_auth.RECONNECT}{extra}"
 
 
-def check(provider: GmailProvider) -> list[Result]:
-    out: list[Result] = [_token_file(provider)]
+def check(provider: GmailProvider) -> list[CheckLine]:
+    out: list[CheckLine] = [_token_file(provider)]
     refreshed = _refresh(provider)
     out.append(refreshed)
     if not refreshed[1]:
@@ -76,11 +76,11 @@ def check(provider: GmailProvider) -> list[Result]:
     return out
 
 
-def _token_file(provider: GmailProvider) -> Result:
+def _token_file(provider: GmailProvider) -> CheckLine:
     return private_file(provider.token_file, "token file", f"run: {reconnect(provider.calendars)}")
 
 
-def _refresh(provider: GmailProvider) -> Result:
+def _refresh(provider: GmailProvider) -> CheckLine:
     creds = provider.creds
     try:
         creds.refresh(google_auth_httplib2.Request(provider._http))
@@ -94,7 +94,7 @@ def _refresh(provider: GmailProvider) -> Result:
     return ("refresh token", True, f"accepted by {creds.token_uri}: a new access token was issued")
 
 
-def _scopes(provider: GmailProvider) -> Result:
+def _scopes(provider: GmailProvider) -> CheckLine:
     creds = provider.creds
     granted = list(getattr(creds, "granted_scopes", None) or [])
     source = "granted by Google at the refresh"
@@ -112,7 +112,7 @@ def _scopes(provider: GmailProvider) -> Result:
     return ("scopes", True, f"{', '.join(map(short, needed))} ({source}; no broader scope is needed){extra}")
 
 
-def _calendar(provider: GmailProvider, cal: str, address: str) -> Result:
+def _calendar(provider: GmailProvider, cal: str, address: str) -> CheckLine:
     what = f"calendar {cal}"
     try:
         service = provider._service("calendar.v3")

@@ -5,8 +5,9 @@ Glossary
   Every call made (retries included) is counted in `stats["quota_units"]`; `Pacer` keeps the units spent
   in any 60 s under `units_per_minute` (Google's per-user limit is 15,000) by sleeping before a call.
 - retryable: HTTP 429, 5xx, and 403 with reason rateLimitExceeded / userRateLimitExceeded, plus transport
-  errors. They are retried with exponential backoff and jitter (or the server's Retry-After), at most
-  `max_retries` times; then the run fails with UnreachableError (exit 3) and the cursor is not advanced.
+  errors. They are retried under the providers' one policy (providers/retry.py: the server's Retry-After,
+  else exponential backoff with jitter, each wait at most 60 s), at most `max_retries` times; then the run
+  fails with UnreachableError (exit 3) and the cursor is not advanced.
 - batch: up to 50 calls in one multipart/mixed POST to `<api_endpoint>batch/gmail/v1` (Google advises no
   more than 50). googleapiclient's own `new_batch_http_request` ignores the configured endpoint and has
   no retry, so batches are built here and calls that failed inside a batch are sent again in the next.
@@ -16,12 +17,11 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import socket
 import time
 from collections import deque
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import httplib2
 from google.auth import exceptions as auth_exceptions
@@ -29,18 +29,21 @@ from googleapiclient.errors import HttpError
 from googleapiclient.http import BatchHttpRequest, HttpRequest
 
 from providers.base import AuthError, ProviderError, UnreachableError
+from providers.gmail_auth import RECONNECT
+from providers.retry import RetryLater, RetryPolicy
 
 log = logging.getLogger(__name__)
 
 UNITS = {"gmail.users.getProfile": 1, "gmail.users.labels.list": 1, "gmail.users.messages.list": 5,
          "gmail.users.messages.get": 5, "gmail.users.history.list": 2, "gmail.users.drafts.create": 10,
-         "gmail.users.drafts.get": 5, "gmail.users.drafts.list": 5, "gmail.users.threads.get": 10}
+         "gmail.users.drafts.get": 5, "gmail.users.drafts.list": 5, "gmail.users.drafts.delete": 10,
+         "gmail.users.threads.get": 10}
 BATCH_SIZE = 50
 RETRY_STATUS = {429, 500, 502, 503, 504}
 RATE_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
-MAX_DELAY = 60.0
-RECONNECT = "interview-agent connect gmail --client-secrets FILE"
+MAX_DELAY = 60.0  # seconds: the longest wait between two tries
 TRANSPORT_ERRORS = (httplib2.HttpLib2Error, OSError, socket.timeout, auth_exceptions.TransportError)
+T = TypeVar("T")
 
 
 class AnswerLost(UnreachableError):
@@ -96,8 +99,14 @@ def is_retryable(error: Exception) -> bool:
     return isinstance(error, TRANSPORT_ERRORS)
 
 
-def auth_error(error: Exception) -> AuthError:
-    """A refused refresh token or access: the message says how to reconnect (B22: no secret in it)."""
+def _retry_after(error: BaseException | None) -> str | None:
+    """The Retry-After header of an HTTP error, None for other failures."""
+    return error.resp.get("retry-after") if isinstance(error, HttpError) else None
+
+
+def auth_error(error: Exception, reconnect: Sequence[str] = ()) -> AuthError:
+    """A refused refresh token or access: the message says how to reconnect (B22: no secret in it), and
+    `reconnect` (the account's `connect` arguments) goes with it."""
     text = str(error)
     if "invalid_grant" in text:
         why = ("Google refused the saved Gmail sign-in (invalid_grant: the refresh token expired or was "
@@ -106,7 +115,7 @@ def auth_error(error: Exception) -> AuthError:
         why = "Google refused the OAuth client of the saved Gmail sign-in (invalid_client)"
     else:
         why = f"Google refused the saved Gmail sign-in ({text.splitlines()[0][:160] if text else 'no reason given'})"
-    return AuthError(f"{why}; run: {RECONNECT}")
+    return AuthError(f"{why}; run: {RECONNECT}", reconnect=reconnect)
 
 
 class Pacer:
@@ -140,9 +149,11 @@ class Transport:
     """Executes googleapiclient requests with pacing, retries and counting; see the module docstring."""
 
     def __init__(self, http: Any, *, units_per_minute: int, max_retries: int, stats: dict[str, int],
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
+                 reconnect: Sequence[str] = ()):
         self.http = http
-        self.max_retries = max_retries
+        self.reconnect = tuple(reconnect)  # the account's `connect` arguments, for AuthError
+        self.policy = RetryPolicy(retries=max_retries, max_wait=MAX_DELAY)
         self.stats = stats
         self.sleep = sleep
         self.pacer = Pacer(units_per_minute, lambda s: self.sleep(s), clock)
@@ -157,46 +168,44 @@ class Transport:
         short = f"calls.{name[-2]}.{name[-1]}" if len(name) >= 2 else f"calls.{method_id}"
         self.stats[short] = self.stats.get(short, 0) + calls
 
-    def _backoff(self, attempt: int, error: Exception | None) -> None:
-        delay = min(MAX_DELAY, 2.0 ** attempt) * (0.5 + random.random() / 2)
-        if isinstance(error, HttpError):
-            after = error.resp.get("retry-after")
-            if after and after.strip().isdigit():
-                delay = min(MAX_DELAY, max(float(after), 0.0))
+    def retrying(self, work: Callable[[], T], retry_if: Callable[[BaseException], bool]) -> T:
+        """`work()` under the retry policy (providers/retry.py), each retry and its wait counted in `stats`."""
+        return self.policy.run(work, retry_if=retry_if, sleep=lambda s: self.sleep(s), retry_after=_retry_after,
+                               on_retry=self._count_retry)
+
+    def _count_retry(self, wait: float, failure: BaseException) -> None:
         self.stats["retries"] = self.stats.get("retries", 0) + 1
-        self.stats["backoff_ms"] = self.stats.get("backoff_ms", 0) + int(delay * 1000)
-        self.sleep(delay)
+        self.stats["backoff_ms"] = self.stats.get("backoff_ms", 0) + int(wait * 1000)
 
     def call(self, request: HttpRequest, method_id: str, *, passthrough: tuple[int, ...] = (),
              http: Any = None, resend: bool = True) -> dict[str, Any]:
         """Execute one request. HttpErrors whose status is in `passthrough` are raised as they are (the
         caller handles 404 of history.list, 410 of a sync token); others are retried or mapped. With
         `resend=False` a request whose answer may have been lost is not sent again: AnswerLost."""
-        attempt = 0
-        while True:
+        def once() -> dict[str, Any]:
             self._count(method_id)
             try:
                 return request.execute(http=http, num_retries=0)
-            except AnswerLost:
-                raise
-            except HttpError as exc:
-                if exc.resp.status in passthrough:
-                    raise
-                if is_retryable(exc) and attempt < self.max_retries:
-                    attempt += 1
-                    self._backoff(attempt, exc)
-                    continue
-                raise self.map_error(exc, method_id) from exc
-            except auth_exceptions.RefreshError as exc:
-                raise auth_error(exc) from exc
             except TRANSPORT_ERRORS as exc:
                 if not resend and not isinstance(exc, (ConnectionRefusedError, socket.gaierror)):
                     raise AnswerLost(f"no answer from Google ({type(exc).__name__})") from exc
-                if attempt < self.max_retries:
-                    attempt += 1
-                    self._backoff(attempt, exc)
-                    continue
-                raise UnreachableError(f"Google's API could not be reached ({type(exc).__name__}: {exc})") from exc
+                raise
+
+        def retryable(exc: BaseException) -> bool:
+            if isinstance(exc, HttpError):
+                return exc.resp.status not in passthrough and is_retryable(exc)
+            return isinstance(exc, TRANSPORT_ERRORS)
+
+        try:
+            return self.retrying(once, retryable)
+        except HttpError as exc:
+            if exc.resp.status in passthrough:
+                raise
+            raise self.map_error(exc, method_id) from exc
+        except auth_exceptions.RefreshError as exc:
+            raise auth_error(exc, self.reconnect) from exc
+        except TRANSPORT_ERRORS as exc:
+            raise UnreachableError(f"Google's API could not be reached ({type(exc).__name__}: {exc})") from exc
 
     def batch(self, requests: dict[str, HttpRequest], method_id: str,
               batch_uri: str) -> dict[str, dict[str, Any] | None]:
@@ -204,69 +213,81 @@ class Transport:
         batches. Returns key -> response, or None where the item is gone (404)."""
         results: dict[str, dict[str, Any] | None] = {}
         pending = list(requests)
-        attempt = 0
-        while pending:
-            failed: list[str] = []
-            last_error: Exception | None = None
-            for start in range(0, len(pending), BATCH_SIZE):
-                chunk = pending[start:start + BATCH_SIZE]
-                fatal: list[Exception] = []
+        rounds = 0
 
-                def done(key: str, response: Any, exception: Exception | None,
-                         failed: list[str] = failed, fatal: list[Exception] = fatal) -> None:
-                    nonlocal last_error
-                    if exception is None:
-                        results[key] = response
-                    elif isinstance(exception, HttpError) and exception.resp.status == 404:
-                        results[key] = None
-                    elif is_retryable(exception):
-                        failed.append(key)
-                        last_error = exception
-                    else:
-                        fatal.append(exception)
-
-                batch = BatchHttpRequest(callback=done, batch_uri=batch_uri)
-                for key in chunk:
-                    batch.add(requests[key], request_id=key)
-                self._count(method_id, len(chunk))
-                self.stats["batches"] = self.stats.get("batches", 0) + 1
-                try:
-                    batch.execute(http=self.http)
-                except HttpError as exc:
-                    if not is_retryable(exc):
-                        raise self.map_error(exc, "batch") from exc
-                    failed.extend(k for k in chunk if k not in results and k not in failed)
-                    last_error = exc
-                except auth_exceptions.RefreshError as exc:
-                    raise auth_error(exc) from exc
-                except TRANSPORT_ERRORS as exc:
-                    failed.extend(k for k in chunk if k not in results and k not in failed)
-                    last_error = exc
-                if fatal:
-                    first = fatal[0]
-                    raise (self.map_error(first, method_id) if isinstance(first, HttpError)
-                           else ProviderError(f"{method_id} failed: {first}")) from first
+        def one_round() -> None:
+            nonlocal pending, rounds
+            failed, last_error = self._batch_round(pending, requests, method_id, batch_uri, results)
             if not failed:
-                break
-            if attempt >= self.max_retries:
-                raise UnreachableError(f"Gmail kept refusing {len(failed)} of the {method_id.rsplit('.', 1)[-1]} "
-                                       f"calls after {attempt} retries ({last_error})")
-            attempt += 1
-            log.info("retrying %d of %d %s calls after %s", len(failed), len(requests), method_id,
-                     getattr(getattr(last_error, "resp", None), "status", type(last_error).__name__))
-            self._backoff(attempt, last_error)
+                return
+            rounds += 1
             pending = failed
+            if rounds <= self.policy.retries:
+                log.info("retrying %d of %d %s calls after %s", len(failed), len(requests), method_id,
+                         getattr(getattr(last_error, "resp", None), "status", type(last_error).__name__))
+            raise RetryLater(_retry_after(last_error), last_error)
+
+        try:
+            self.retrying(one_round, lambda exc: False)
+        except RetryLater as exc:
+            raise UnreachableError(f"Gmail kept refusing {len(pending)} of the {method_id.rsplit('.', 1)[-1]} "
+                                   f"calls after {self.policy.retries} retries ({exc.cause})") from exc.cause
         return results
 
-    @staticmethod
-    def map_error(error: HttpError, method_id: str) -> ProviderError:
+    def _batch_round(self, pending: list[str], requests: dict[str, HttpRequest], method_id: str, batch_uri: str,
+                     results: dict[str, dict[str, Any] | None]) -> tuple[list[str], BaseException | None]:
+        """One pass over `pending` in batches, answers put in `results`; returns (keys to try again, the
+        last retryable failure). A failure that is not retryable is raised, mapped."""
+        failed: list[str] = []
+        last_error: BaseException | None = None
+        for start in range(0, len(pending), BATCH_SIZE):
+            chunk = pending[start:start + BATCH_SIZE]
+            fatal: list[Exception] = []
+
+            def done(key: str, response: Any, exception: Exception | None, fatal: list[Exception] = fatal) -> None:
+                nonlocal last_error
+                if exception is None:
+                    results[key] = response
+                elif isinstance(exception, HttpError) and exception.resp.status == 404:
+                    results[key] = None
+                elif is_retryable(exception):
+                    failed.append(key)
+                    last_error = exception
+                else:
+                    fatal.append(exception)
+
+            batch = BatchHttpRequest(callback=done, batch_uri=batch_uri)
+            for key in chunk:
+                batch.add(requests[key], request_id=key)
+            self._count(method_id, len(chunk))
+            self.stats["batches"] = self.stats.get("batches", 0) + 1
+            try:
+                batch.execute(http=self.http)
+            except HttpError as exc:
+                if not is_retryable(exc):
+                    raise self.map_error(exc, "batch") from exc
+                failed.extend(k for k in chunk if k not in results and k not in failed)
+                last_error = exc
+            except auth_exceptions.RefreshError as exc:
+                raise auth_error(exc, self.reconnect) from exc
+            except TRANSPORT_ERRORS as exc:
+                failed.extend(k for k in chunk if k not in results and k not in failed)
+                last_error = exc
+            if fatal:
+                first = fatal[0]
+                raise (self.map_error(first, method_id) if isinstance(first, HttpError)
+                       else ProviderError(f"{method_id} failed: {first}")) from first
+        return failed, last_error
+
+    def map_error(self, error: HttpError, method_id: str) -> ProviderError:
         status = error.resp.status
         reason = reason_of(error)
         if status == 401:
-            return AuthError(f"Google refused the Gmail access token (401); run: {RECONNECT}")
+            return AuthError(f"Google refused the Gmail access token (401); run: {RECONNECT}",
+                             reconnect=self.reconnect)
         if status == 403 and reason not in RATE_REASONS:
             return AuthError(f"Google refused {method_id} ({reason or 'forbidden'}): the saved sign-in lacks a "
-                             f"permission it needs; run: {RECONNECT}")
+                             f"permission it needs; run: {RECONNECT}", reconnect=self.reconnect)
         if is_retryable(error):
             return UnreachableError(f"Gmail kept answering {status} ({reason}) to {method_id}; try again later")
         return ProviderError(f"{method_id} failed with HTTP {status} ({reason})")

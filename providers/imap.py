@@ -13,12 +13,13 @@ Glossary
 
 The provider is split by what each part holds: imap_config.py (the `[account]` keys), imap_secrets.py
 (password_command, keyring, 0600 file; B22), imap_connection.py (TLS, login, command count),
-imap_folders.py (SPECIAL-USE discovery and fallbacks), imap_drafts.py (draft lookup and status),
-imap_messages.py (pure helpers on message bytes); this module holds the provider, its sync and
-`connect imap`.
+imap_folders.py (SPECIAL-USE discovery and fallbacks), imap_drafts.py (draft lookup, status and
+deletion), imap_messages.py (pure helpers on message bytes), imap_connect.py (`connect imap`); this
+module holds the provider and its sync.
 
 B19: mail is only ever read with BODY.PEEK in folders opened read-only (EXAMINE), so no \\Seen flag is set
-on the user's messages; the only write is APPEND into Drafts (and CREATE of a missing Drafts folder).
+on the user's messages; the writes are APPEND into Drafts (and CREATE of a missing Drafts folder), and the
+deletion of the agent's own draft there (imap_drafts.delete_draft).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -35,27 +35,20 @@ from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from agent.core import mime
-from agent.core.errors import ConfigError, MalformedInput
+from agent.core.errors import MalformedInput
 from agent.core.model import DraftRecord, Message
-from providers.base import ProviderError, SyncBatch, UnreachableError, account_zone
-from providers.imap_config import DEFAULT_AUTHORITY, DEFAULT_TIMEOUT, parse_settings
+from providers import imap_drafts
+from providers.base import CheckLine, Progress, ProviderError, SyncBatch, UnreachableError, account_zone
+from providers.imap_config import parse_settings
+from providers.imap_connect import connect_imap
 from providers.imap_connection import DROPPED, CommandCounter, discard, open_connection
 from providers.imap_drafts import draft_status, lookup
 from providers.imap_folders import FolderFinder
-from providers.imap_messages import (
-    aware,
-    crlf,
-    date_header,
-    has_calendar,
-    header_message_id,
-    header_only,
-    is_bulk,
-    sha,
-    size_chunks,
-)
-from providers.imap_secrets import find_password, run_password_command, secret_file, store_password
+from providers.imap_messages import aware, crlf, date_header, has_calendar, header_only, is_bulk, sha, size_chunks
+from providers.imap_secrets import find_password, secret_file, store_password
+from providers.message_ids import header_message_id
 
-__all__ = ["ImapProvider", "connect_imap", "open_provider", "secret_file", "store_password"]
+__all__ = ["ImapProvider", "connect_imap", "open_provider", "secret_file", "store_password"]  # the CLI's names
 
 log = logging.getLogger(__name__)
 
@@ -90,100 +83,6 @@ def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -
     return ImapProvider(settings, secret, tz=account_zone(account), refresh=refresh, config_dir=config_dir)
 
 
-def connect_imap(host: str, port: int, username: str, password: str, security: str, *, config_dir: str,
-                 tls_verify: bool = True, timeout: float = DEFAULT_TIMEOUT,
-                 password_command: str = "", oauth: str = "", client_id: str = "",
-                 authority: str = DEFAULT_AUTHORITY, client_secrets: Path | None = None, no_browser: bool = False,
-                 echo: Callable[[str], None] | None = None, prompt: Callable[[str], str] | None = None,
-                 http_client: Any = None, exit_condition: Callable[[dict], bool] | None = None) -> dict[str, Any]:
-    """Check that the server accepts this login and return the `[account]` table to write into the config
-    (it never holds a password).
-
-    With `oauth` ("outlook" or "google") `password` is ignored: the sign-in runs first (Outlook: the
-    device-code flow for `client_id` at `authority`, its message through `echo`; Google: the installed-app
-    flow for the `client_secrets` file, in a browser or, with `no_browser`, by pasting back the address
-    through `prompt`), the token is kept 0600 in <config_dir>/secrets/, the login is checked over IMAP with
-    XOAUTH2, and the table carries `auth = "xoauth2"`, `oauth` and where the token is. `http_client` (MSAL's
-    HTTP client, or a requests session for Google) and `exit_condition` (MSAL's device-flow poll) are for
-    tests.
-
-    Without `password_command` the password is stored (keyring, else a 0600 file). With it, `password` is
-    ignored: the command is run (without a shell) for the login check, nothing is stored, and the table
-    carries `password_command` so that every run asks the command again. AuthError when the login is
-    refused, UnreachableError when the server cannot be reached, ConfigError for bad values or a command
-    that fails."""
-    account: dict[str, Any] = {"provider": "imap", "host": host, "port": port, "username": username,
-                               "security": security}
-    if not tls_verify:
-        account["tls_verify"] = False
-    if timeout != DEFAULT_TIMEOUT:
-        account["timeout"] = timeout
-    if oauth:
-        if password_command:
-            raise ConfigError("--password-command is not used with --oauth (the login uses an access token); "
-                              "leave one of them out")
-        if echo is None or prompt is None:
-            raise TypeError("connect_imap(oauth=...) needs echo and prompt: the sign-in talks to the user")
-        return _connect_oauth(account, config_dir, oauth=oauth, client_id=client_id, authority=authority,
-                              client_secrets=client_secrets, no_browser=no_browser, echo=echo, prompt=prompt,
-                              http_client=http_client, exit_condition=exit_condition)
-    if password_command:
-        account["password_command"] = password_command
-    settings = parse_settings(account)
-    if settings["password_command"]:
-        password = run_password_command(settings["password_command"], settings["where"])
-    provider = ImapProvider(settings, lambda: password, tz=ZoneInfo("UTC"))
-    try:
-        provider.check_login()
-    finally:
-        provider.close()
-    if settings["password_command"]:
-        log.info("IMAP login to %s as %s works; the password comes from password_command", host, username)
-        return account
-    where = store_password(config_dir, host, username, password)
-    log.info("IMAP login to %s as %s works; password stored in %s", host, username, where)
-    return account
-
-
-def _connect_oauth(account: dict[str, Any], config_dir: str, *, oauth: str, client_id: str, authority: str,
-                   client_secrets: Path | None, no_browser: bool, echo: Callable[[str], None],
-                   prompt: Callable[[str], str], http_client: Any,
-                   exit_condition: Callable[[dict], bool] | None) -> dict[str, Any]:
-    """`connect imap --oauth ...`: sign in, check the XOAUTH2 login, return the table (see connect_imap)."""
-    from providers.imap_oauth import google_installed_flow, outlook_device_flow, token_source
-
-    account.update({"auth": "xoauth2", "oauth": oauth})
-    if oauth == "outlook":
-        account["client_id"] = (client_id or "").strip()
-        if authority and authority.rstrip("/") != DEFAULT_AUTHORITY:
-            account["authority"] = authority
-    elif oauth == "google" and client_secrets is None:
-        raise ConfigError("--oauth google needs --client-secrets FILE: the OAuth client (type \"Desktop app\") "
-                          "you downloaded from the Google Cloud console (see the README)")
-    settings = parse_settings(account, config_dir)
-    token_path = Path(settings["token_path"])
-    secrets_dir = token_path.parent
-    secrets_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    secrets_dir.chmod(0o700)
-    if oauth == "outlook":
-        outlook_device_flow(settings["client_id"], settings["authority"], token_path, echo=echo,
-                            reconnect=settings["reconnect"], http_client=http_client, exit_condition=exit_condition)
-    else:
-        assert client_secrets is not None
-        google_installed_flow(Path(client_secrets), token_path, no_browser=no_browser, prompt=prompt, echo=echo,
-                              reconnect=settings["reconnect"])
-    source = token_source(settings, http_client=http_client)
-    provider = ImapProvider(settings, source.token, tz=ZoneInfo("UTC"), refresh=source.refresh)
-    try:
-        provider.check_login()
-    finally:
-        provider.close()
-    log.info("IMAP login to %s as %s with an OAuth token works; the token is kept in %s", account["host"],
-             account["username"], token_path)
-    account["token_cache" if oauth == "outlook" else "token_file"] = str(token_path)
-    return account
-
-
 class ImapProvider:
     """One IMAP account as the agent's mailbox (see the module docstring)."""
 
@@ -192,6 +91,7 @@ class ImapProvider:
     def __init__(self, settings: dict[str, Any], secret: Callable[[], str], *, tz: ZoneInfo,
                  refresh: Callable[[], str] | None = None, config_dir: str | None = None):
         self.settings = settings
+        self.reconnect: tuple[str, ...] = tuple(settings.get("reconnect_args", ()))
         self.config_dir = config_dir  # where a stored password file lives, for `doctor`
         self._secret = secret
         self._refresh = refresh  # XOAUTH2: a new token after the server refused one
@@ -208,7 +108,7 @@ class ImapProvider:
         """Connect and log in (AuthError / UnreachableError otherwise)."""
         self._connection()
 
-    def check(self) -> list[tuple[str, bool, str]]:
+    def check(self) -> list[CheckLine]:
         """For `doctor`: password source, server and TLS, login, Drafts and Sent, capabilities; read-only,
         each problem with its fix (providers/imap_check.py)."""
         from providers.imap_check import check
@@ -261,10 +161,11 @@ class ImapProvider:
 
     # -- reading -------------------------------------------------------------------------------------
 
-    def sync(self, cursor: dict[str, Any] | None, since: datetime) -> SyncBatch:
+    def sync(self, cursor: dict[str, Any] | None, since: datetime, progress: Progress | None = None) -> SyncBatch:
         """New INBOX and Sent mail since `cursor`; on the first run (or a folder never seen) mail that
         arrived on or after `since`. A folder whose UIDNEXT/UIDVALIDITY did not change costs one STATUS and
-        no FETCH. Malformed mail goes to `skipped`. Raises AuthError, UnreachableError, ProviderError."""
+        no FETCH. Malformed mail goes to `skipped`. `progress` is not called (bodies are fetched in chunks
+        whose number is not known ahead). Raises AuthError, UnreachableError, ProviderError."""
         since = since if since.tzinfo else since.replace(tzinfo=UTC)
         start = self.counter.total
         start_fetch = self.counter.counts["FETCH"]
@@ -482,3 +383,13 @@ class ImapProvider:
             return {d.key: "edited" if d.state == "edited" else "present" for d in drafts}
         return self._op("checking drafts",
                         lambda c: draft_status(c, drafts, self.folders.drafts(c, create=False)))
+
+    def delete_draft(self, ref_or_message_id: str) -> bool:
+        """Delete the agent's own draft from Drafts (imap_drafts.delete_draft: \\Draft only, UID EXPUNGE of its
+        UID alone). True when a draft was deleted, False when there was none."""
+        def delete(client: IMAPClient) -> bool:
+            folder = self.folders.drafts(client, create=False)
+            return imap_drafts.delete_draft(client, folder, ref_or_message_id) if folder else False
+
+        self._drafts_unchanged = False  # Drafts changes now: draft_status must look again
+        return self._op("deleting a draft", delete)

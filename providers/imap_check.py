@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from agent.core.errors import AgentError, ConfigError
-from providers.base import AuthError, UnreachableError
+from providers.base import AuthError, CheckLine, UnreachableError
 from providers.imap_config import is_loopback
 from providers.imap_folders import DRAFTS, DRAFTS_NAMES, SENT, SENT_NAMES
 from providers.secret_files import private_file
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
     from providers.imap import ImapProvider
 
-Result = tuple[str, bool, str]
 MAX_LISTED = 12  # folder names shown in a "which one?" fix
 
 
@@ -46,10 +45,10 @@ def reconnect_command(s: dict[str, Any]) -> str:
     return shlex.join(parts)
 
 
-def check(provider: ImapProvider, config_dir: str | None = None) -> list[Result]:
+def check(provider: ImapProvider, config_dir: str | None = None) -> list[CheckLine]:
     """The doctor lines for `provider` (see the module docstring)."""
     s = provider.settings
-    out: list[Result] = [_password(s, config_dir)]
+    out: list[CheckLine] = [_password(s, config_dir)]
     try:
         client = provider._connection()
     except UnreachableError as exc:
@@ -79,7 +78,7 @@ def check(provider: ImapProvider, config_dir: str | None = None) -> list[Result]
 
 
 # -- the password -------------------------------------------------------------------------------------
-def _password(s: dict[str, Any], config_dir: str | None) -> Result:
+def _password(s: dict[str, Any], config_dir: str | None) -> CheckLine:
     from providers import imap_secrets
 
     where = s["where"]
@@ -146,7 +145,7 @@ def _refused(s: dict[str, Any], exc: AgentError) -> str:
 
 # -- folders -------------------------------------------------------------------------------------------
 def _folder(provider: ImapProvider, client: IMAPClient, listing: list[tuple[tuple[bytes, ...], str, str]],
-            role: str) -> Result:
+            role: str) -> CheckLine:
     s = provider.settings
     what, key, flag, names = (("Drafts folder", "drafts_folder", DRAFTS, DRAFTS_NAMES) if role == "drafts"
                               else ("Sent folder", "sent_folder", SENT, SENT_NAMES))

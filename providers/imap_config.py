@@ -46,9 +46,10 @@ def parse_settings(account: dict[str, Any], config_dir: str | Path | None = None
     """The checked settings: `where`, `host`, `port`, `username`, `security`, `tls_verify`, `auth`,
     `password_command`, `timeout`, `drafts_folder`, `sent_folder`, and for XOAUTH2 `oauth` ("" when the
     token comes from `_token_getter`), `client_id`, `authority`, `token_path` (the token cache or file;
-    relative paths and the defaults are resolved against `config_dir`, "" without one) and `reconnect`
-    (the command that renews the sign-in). Every problem is reported at once in one ConfigError, each
-    naming its key and the fix."""
+    relative paths and the defaults are resolved against `config_dir`, "" without one), `reconnect`
+    (the command that renews the sign-in, for messages) and `reconnect_args` (the `connect` arguments
+    for this account, base.py's glossary, which AuthError carries). Every problem is reported at once in
+    one ConfigError, each naming its key and the fix."""
     where = account.get("_where", "account")
     problems: list[str] = []
     for key in sorted(k for k in account if not k.startswith("_") and k not in KNOWN_KEYS):
@@ -131,7 +132,20 @@ def parse_settings(account: dict[str, Any], config_dir: str | Path | None = None
                 "tls_verify": tls_verify, "auth": auth, "password_command": password_command,
                 "timeout": float(timeout), **folders, **oauth_keys}
     settings["reconnect"] = reconnect_command(settings, account) if settings["oauth"] else ""
+    settings["reconnect_args"] = reconnect_args(account)
     return settings
+
+
+def reconnect_args(account: dict[str, Any]) -> tuple[str, ...]:
+    """The `connect` arguments that sign this account in again (base.py's glossary): the keys as the
+    config spells them; the password is asked for, never on the line."""
+    args = ["imap"]
+    for key in ("host", "port", "username", "security"):
+        if account.get(key) not in (None, ""):
+            args += [f"--{key}", str(account[key])]
+    if account.get("password_command"):
+        args += ["--password-command", str(account["password_command"])]
+    return tuple(args)
 
 
 def _oauth_settings(account: dict[str, Any], oauth: str, where: str, config_dir: str | Path | None,

@@ -107,7 +107,8 @@ class _TokenRefused(Exception):
 
 def _token_refused(s: dict[str, Any]) -> AuthError:
     how = f"run: {s['reconnect']}" if s.get("reconnect") else "connect the account again to renew it"
-    return AuthError(f"the IMAP server {s['host']} refused the access token for {s['username']}; {how}")
+    return AuthError(f"the IMAP server {s['host']} refused the access token for {s['username']}; {how}",
+                     reconnect=s.get("reconnect_args", ()))
 
 
 def _open_connection(s: dict[str, Any], secret: Callable[[], str], counter: CommandCounter) -> IMAPClient:
@@ -153,7 +154,7 @@ def _open_connection(s: dict[str, Any], secret: Callable[[], str], counter: Comm
             raise _TokenRefused() from None
         raise AuthError(f"the IMAP server {host} refused the login for {s['username']}: check the password "
                         f"(or app password, if your provider uses 2-step verification) and run "
-                        f"`interview-agent connect imap` again") from None
+                        f"`interview-agent connect imap` again", reconnect=s.get("reconnect_args", ())) from None
     except DROPPED as exc:
         discard(client)
         raise UnreachableError(f"the IMAP server {host}:{port} closed the connection during login "

@@ -1,20 +1,23 @@
-"""Drafts in an IMAP folder: finding one by Message-ID, and telling whether each draft the agent wrote is
-still there untouched ("present"), changed by the user ("edited") or gone ("missing").
+"""Drafts in an IMAP folder: finding one by Message-ID, telling whether each draft the agent wrote is
+still there untouched ("present"), changed by the user ("edited") or gone ("missing"), and deleting the
+agent's own draft (B25).
 
 A draft ref is `"<folder>|<uidvalidity>|<uid>|<sha256>"`, the sha256 of the draft's bytes with line ends
 normalised (imap_messages.sha), which tells an untouched draft from one the user edited. Folders are
-opened read-only (EXAMINE) and read with BODY.PEEK: nothing here changes a flag.
+opened read-only (EXAMINE) and read with BODY.PEEK; `delete_draft` alone opens Drafts read-write, to flag
+\\Deleted and UID EXPUNGE the agent's own drafts and nothing else.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from imapclient import IMAPClient
+from imapclient import DELETED, DRAFT, IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from agent.core.model import DraftRecord
-from providers.imap_messages import header_message_id, norm_mid, sha
+from providers.imap_messages import sha
+from providers.message_ids import header_message_id, is_message_id, norm_mid
 
 
 def parse_ref(ref: str) -> tuple[str, int, int, str] | None:
@@ -115,3 +118,40 @@ def draft_status(client: IMAPClient, drafts: Sequence[DraftRecord], current: str
         else:
             result[key] = "present" if digest in shas else "edited"
     return result
+
+
+def delete_draft(client: IMAPClient, folder: str, ref_or_message_id: str) -> bool:
+    """Delete the agent's own draft from `folder`, the Drafts folder: named by its ref, that UID (when the
+    folder and UIDVALIDITY still match); named by its Message-ID ("<...>"), each message carrying exactly
+    it. Only messages flagged \\Draft are taken. They are flagged \\Deleted and removed with UID EXPUNGE of
+    their UIDs alone; a server without UIDPLUS has no such command, and a plain EXPUNGE would also remove
+    what the user flagged \\Deleted there, so the drafts stay flagged \\Deleted (hidden by mail clients,
+    removed by the user's next expunge, and "missing" to draft_status). True when a draft was deleted,
+    False when there was none (already gone: deleting twice is harmless)."""
+    wanted = norm_mid(ref_or_message_id) if is_message_id(ref_or_message_id) else ""
+    ref = None if wanted else parse_ref(ref_or_message_id)
+    if not wanted and (ref is None or ref[0] != folder):
+        return False
+    selected = client.select_folder(folder)  # SELECT: the one read-write open, of Drafts alone
+    try:
+        if ref is not None:
+            uids = [ref[2]] if int(selected[b"UIDVALIDITY"]) == ref[1] else []
+        else:
+            uids = client.search(["NOT", "DELETED", "HEADER", "Message-ID", wanted])
+        if not uids:
+            return False
+        mine = []
+        for uid, data in client.fetch(sorted(uids), ["FLAGS", "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"]).items():
+            flags = {bytes(f).lower() for f in data.get(b"FLAGS", ())}
+            head = next((bytes(v) for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"")
+            if DRAFT.lower() in flags and DELETED.lower() not in flags and \
+                    (not wanted or header_message_id(head) == wanted):
+                mine.append(uid)
+        if not mine:
+            return False
+        client.add_flags(mine, [DELETED], silent=True)
+        if client.has_capability("UIDPLUS"):
+            client.uid_expunge(mine)
+        return True
+    finally:
+        client.select_folder(folder, readonly=True)  # leave by EXAMINE: unlike CLOSE, it expunges nothing

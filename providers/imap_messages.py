@@ -1,4 +1,4 @@
-"""Pure helpers on message bytes and BODYSTRUCTURE answers, for the IMAP provider: Message-IDs, dates,
+"""Pure helpers on message bytes and BODYSTRUCTURE answers, for the IMAP provider: dates,
 line ends, the draft fingerprint, which mail is a newsletter (read by its headers only) and which carries
 an invitation (always read in full). No network here.
 """
@@ -17,21 +17,6 @@ BODY_CHUNK_BYTES = 20 * 1024 * 1024  # bytes per body FETCH (bounded memory per 
 BODY_CHUNK_COUNT = 200
 BULK_PRECEDENCE = {"bulk", "list", "junk"}
 CALENDAR_TYPES = {("text", "calendar"), ("application", "ics"), ("text", "x-vcalendar")}
-
-
-def norm_mid(value: str) -> str:
-    """A Message-ID without white space, in angle brackets."""
-    value = "".join(value.split())
-    return value if value.startswith("<") else f"<{value.strip('<>')}>"
-
-
-def header_message_id(raw: bytes) -> str:
-    """The normalised Message-ID of a message or header block, "" when it has none."""
-    end = raw.find(b"\r\n\r\n")
-    end = raw.find(b"\n\n") if end < 0 else end
-    head = raw if end < 0 else raw[:end + 2]
-    value = BytesHeaderParser(policy=compat32).parsebytes(head).get("Message-ID")
-    return norm_mid(str(value)) if value else ""
 
 
 def crlf(raw: bytes) -> bytes:

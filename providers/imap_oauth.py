@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +44,10 @@ def token_source(settings: dict[str, Any], *, http_client: Any = None) -> Outloo
     path = Path(settings["token_path"])
     if settings["oauth"] == "outlook":
         return OutlookTokens(settings["client_id"], settings["authority"], path, username=settings["username"],
-                             reconnect=settings["reconnect"], http_client=http_client)
-    return GoogleTokens(path, reconnect=settings["reconnect"], session=http_client)
+                             reconnect=settings["reconnect"], http_client=http_client,
+                             reconnect_args=settings["reconnect_args"])
+    return GoogleTokens(path, reconnect=settings["reconnect"], session=http_client,
+                        reconnect_args=settings["reconnect_args"])
 
 
 # -- Outlook.com / Microsoft 365 ----------------------------------------------------------------------
@@ -65,12 +67,13 @@ class OutlookTokens:
     """IMAP access tokens from the MSAL cache file, refreshed silently; never interactive."""
 
     def __init__(self, client_id: str, authority: str, cache_path: Path, *, username: str, reconnect: str,
-                 http_client: Any = None):
+                 http_client: Any = None, reconnect_args: Sequence[str] = ()):
         self.client_id = client_id
         self.authority = authority
         self.cache_path = cache_path
         self.username = username
         self.reconnect = reconnect
+        self.reconnect_args = tuple(reconnect_args)  # the account's `connect` arguments, for AuthError
         self.http_client = http_client
         self.last_source = ""  # "cache" | "identity_provider": how the last token was obtained
         self._cache: msal.SerializableTokenCache | None = None
@@ -84,21 +87,22 @@ class OutlookTokens:
 
     def _acquire(self, *, force_refresh: bool) -> str:
         if self._cache is None:
-            cache = load_cache(self.cache_path)
+            cache = load_cache(self.cache_path, reconnect_args=self.reconnect_args)
             if not any(True for _ in cache.search(msal.TokenCache.CredentialType.REFRESH_TOKEN)):
                 raise AuthError(f"the IMAP sign-in for {self.username} is missing (no token in "
-                                f"{self.cache_path}); run: {self.reconnect}")
+                                f"{self.cache_path}); run: {self.reconnect}", reconnect=self.reconnect_args)
             self._cache = cache
         if self._app is None:
             self._app = build_app(self.client_id, self.authority, self._cache, self.http_client)
         accounts = self._app.get_accounts(username=self.username) or self._app.get_accounts()
         if len(accounts) != 1:
             raise AuthError(f"the IMAP sign-in for {self.username} is missing from {self.cache_path} "
-                            f"({len(accounts)} other accounts there); run: {self.reconnect}")
+                            f"({len(accounts)} other accounts there); run: {self.reconnect}",
+                            reconnect=self.reconnect_args)
         result = outlook_auth.silent_token(self._app, self._cache, self.cache_path,
                                            imap_scopes(self._cache, self.client_id), accounts[0],
                                            force_refresh=force_refresh, what=f"IMAP sign-in for {self.username}",
-                                           reconnect=f"run: {self.reconnect}")
+                                           reconnect=f"run: {self.reconnect}", reconnect_args=self.reconnect_args)
         self.last_source = str(result.get("token_source", ""))
         log.debug("IMAP access token for %s from %s", self.username, self.last_source)
         return str(result["access_token"])
@@ -119,9 +123,11 @@ def outlook_device_flow(client_id: str, authority: str, cache_path: Path, *, ech
 class GoogleTokens:
     """IMAP access tokens from the Google token file, refreshed (and saved back) when expired."""
 
-    def __init__(self, token_file: Path, *, reconnect: str, session: requests.Session | None = None):
+    def __init__(self, token_file: Path, *, reconnect: str, session: requests.Session | None = None,
+                 reconnect_args: Sequence[str] = ()):
         self.token_file = token_file
         self.reconnect = reconnect
+        self.reconnect_args = tuple(reconnect_args)  # the account's `connect` arguments, for AuthError
         self.session = session
         self.refreshes = 0
         self._creds: Any = None
@@ -150,20 +156,24 @@ class GoogleTokens:
                                   f"`chmod 600 {path}` (B22: secrets are kept readable by you alone)")
             info = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise AuthError(f"the Gmail IMAP sign-in is missing (no {path}); run: {self.reconnect}") from None
+            raise AuthError(f"the Gmail IMAP sign-in is missing (no {path}); run: {self.reconnect}",
+                            reconnect=self.reconnect_args) from None
         except (OSError, ValueError) as exc:
             raise AuthError(f"the Gmail IMAP token file {path} is unreadable ({type(exc).__name__}); "
-                            f"run: {self.reconnect}") from None
+                            f"run: {self.reconnect}", reconnect=self.reconnect_args) from None
         if not isinstance(info, dict) or not info.get("refresh_token"):
-            raise AuthError(f"the Gmail IMAP token file {path} holds no refresh token; run: {self.reconnect}")
+            raise AuthError(f"the Gmail IMAP token file {path} holds no refresh token; run: {self.reconnect}",
+                            reconnect=self.reconnect_args)
         scopes = info.get("scopes") or []
         if GOOGLE_IMAP_SCOPE not in (scopes.split() if isinstance(scopes, str) else scopes):
             raise AuthError(f"the token in {path} was not granted {GOOGLE_IMAP_SCOPE}, the only scope Gmail's "
-                            f"IMAP accepts (a token of `connect gmail` cannot be used); run: {self.reconnect}")
+                            f"IMAP accepts (a token of `connect gmail` cannot be used); run: {self.reconnect}",
+                            reconnect=self.reconnect_args)
         try:
             creds = Credentials.from_authorized_user_info(info)
         except ValueError as exc:
-            raise AuthError(f"{path} is not a Google token file ({exc}); run: {self.reconnect}") from None
+            raise AuthError(f"{path} is not a Google token file ({exc}); run: {self.reconnect}",
+                            reconnect=self.reconnect_args) from None
         creds = gmail_auth.with_token_uri(creds, str(info.get("token_uri") or ""))
         self._creds, self._saved = creds, gmail_auth.fingerprint(creds)
         return creds
@@ -183,7 +193,7 @@ class GoogleTokens:
                 hint = (" (tokens of an OAuth app left in \"Testing\" expire after 7 days)"
                         if code == "invalid_grant" else "")
                 raise AuthError(f"Google refused the saved Gmail IMAP sign-in ({why}){hint}; "
-                                f"run: {self.reconnect}") from None
+                                f"run: {self.reconnect}", reconnect=self.reconnect_args) from None
             raise UnreachableError(f"Google's sign-in service failed ({text[:160]}); try again later") from None
         except auth_exceptions.TransportError as exc:
             raise UnreachableError(f"cannot reach Google's sign-in service ({type(exc).__name__})") from None

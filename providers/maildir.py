@@ -3,35 +3,32 @@
 Glossary
 - root: the Maildir++ root (`account.path`): the inbox lives at the root (`cur/`, `new/`, `tmp/`),
   other folders are dot-directories beside it (`.Sent`, `.Drafts`).
-- unique name: a Maildir file name up to its info part (`:2,<flags>`). Flags change when a mail client
-  reads or answers a message, the unique name never does, so it is the message `key`.
+- unique name: a Maildir file name up to its info part (`:2,<flags>`; maildir_files.py). Flags change when
+  a mail client reads or answers a message, the unique name never does, so it is the message `key`.
 - cursor: `{"v": 2, "dirs": {"<dir>": {"mtime_ns": int, "keys": "z:<base64 of zlib of unique\nunique...>"}}}`
   with `<dir>` relative to the root ("cur", "new", ".Sent/cur", ...). A directory whose mtime is unchanged
   has gained and lost no file, so it is not listed again (the trick notmuch uses to stay fast on large
   trees), and its names are not even unpacked: one compressed string per directory (about 6 bytes a
   message) keeps a run with nothing new flat in the mailbox's size. Version 1 (a list of names) is read.
 - draft ref: `"<unique>|<sha256 hex of the bytes written>"`; the hash tells an untouched draft from one
-  the user edited in place.
+  the user edited in place. Drafts are written, looked up and deleted by maildir_drafts.py.
 
 Account keys: `path` (required; `~` expanded, relative to the config's folder), `sent_folder` and
 `drafts_folder` (optional folder names, e.g. ".Sent Items"), and `_tz`, an IANA zone name or ZoneInfo
 the runner injects from `user.timezone` (used for Date headers without a zone; default UTC).
 
-B19: nothing here renames, rewrites or deletes a file outside `.Drafts/tmp`; inbox and Sent are only read.
+B19: inbox and Sent are only read. Files are written, renamed and removed in the Drafts folder alone, and
+only the agent's own (see maildir_drafts.py).
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import os
-import re
-import secrets
-import socket
 import stat
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,18 +37,16 @@ from zoneinfo import ZoneInfo
 
 from agent.core.errors import ConfigError, MalformedInput
 from agent.core.model import DraftRecord, Message
-from providers.base import ProviderError, SyncBatch, account_zone
+from providers import maildir_drafts
+from providers.base import CheckLine, Progress, ProviderError, SyncBatch, account_zone
+from providers.maildir_files import header_block, unique_name
 
 CURSOR_VERSION = 2
 SENT_CANDIDATES = (".Sent", ".Sent Items", ".Sent Messages")
 DRAFTS_DEFAULT = ".Drafts"
-DRAFT_FLAGS = "DS"  # Draft + Seen, in the ASCII order the Maildir spec asks for
 # A directory modified this recently may change again within the same timestamp tick, so its mtime
 # is not trusted as "nothing changed" (notmuch does the same with the current second).
 RECENT_NS = 2_000_000_000
-HEADER_CHUNK = 8192
-MAX_HEADER_BYTES = 256 * 1024
-_INFO = re.compile(r"[:!]2,")  # "!" is the info separator some tools use where ":" is not allowed
 
 
 def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -> MaildirProvider:
@@ -78,7 +73,8 @@ def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -
     if sent_name is not None and _resolve_folder(root, sent_name) is None:
         raise ConfigError(f"{where}.sent_folder = {sent_name!r}: no such Maildir folder in {root}; "
                           f"use the folder's name as it appears there (e.g. \".Sent\"), or remove the key")
-    provider = MaildirProvider(root=root, tz=tz, sent_folder=sent_name, drafts_folder=drafts_name)
+    provider = MaildirProvider(root=root, tz=tz, sent_folder=sent_name, drafts_folder=drafts_name,
+                               reconnect=("maildir", raw_path))
     provider.ensure_drafts()
     return provider
 
@@ -99,27 +95,6 @@ def _resolve_folder(root: Path, name: str) -> Path | None:
         if (path / "cur").is_dir() or (path / "new").is_dir():
             return path
     return None
-
-
-def unique_name(file_name: str) -> str:
-    """The Maildir unique name of a file name: everything before its info part (":2,FLAGS")."""
-    match = _INFO.search(file_name)
-    return file_name[: match.start()] if match else file_name
-
-
-def _flags(file_name: str) -> str:
-    match = _INFO.search(file_name)
-    return file_name[match.end():] if match else ""
-
-
-def _split_ref(ref: str) -> tuple[str, str]:
-    unique, _, digest = ref.partition("|")
-    return unique, digest
-
-
-def _norm_mid(value: str) -> str:
-    value = "".join(value.split())
-    return value if value.startswith("<") else f"<{value.strip('<>')}>"
 
 
 def _pack(keys: list[str]) -> str:
@@ -146,6 +121,20 @@ def _on_or_after(when: datetime, since: datetime) -> bool:
 
 
 @dataclass
+class _Counted:
+    """The files a sync opens, for the caller's progress(done, total): reported every 200 and at the end."""
+
+    progress: Progress | None
+    done: int = 0
+    total: int = 0
+
+    def step(self) -> None:
+        self.done += 1
+        if self.progress is not None and (self.done % 200 == 0 or self.done == self.total):
+            self.progress(self.done, self.total)
+
+
+@dataclass
 class _Listed:
     key: str
     path: Path
@@ -158,13 +147,12 @@ class MaildirProvider:
     name = "maildir"
 
     def __init__(self, root: Path, tz: ZoneInfo, sent_folder: str | None = None,
-                 drafts_folder: str | None = None):
+                 drafts_folder: str | None = None, reconnect: tuple[str, ...] = ()):
         self.root = root
         self.tz = tz
         self._sent_name = sent_folder
         self._drafts_name = drafts_folder
-        # Optional, set by the caller: called as progress(done, total) while mail is read (a first run).
-        self.progress: Callable[[int, int], None] | None = None
+        self.reconnect = reconnect
 
     # -- folders -------------------------------------------------------------------------------------
 
@@ -184,39 +172,32 @@ class MaildirProvider:
 
     def ensure_drafts(self) -> None:
         """Create the Drafts folder (cur/new/tmp and the Maildir++ `maildirfolder` marker) when missing."""
-        drafts = self.drafts_dir()
-        try:
-            for sub in ("cur", "new", "tmp"):
-                (drafts / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
-            marker = drafts / "maildirfolder"
-            if not marker.exists():
-                marker.touch(mode=0o600)
-        except OSError as exc:
-            raise ProviderError(f"cannot create the Drafts folder {drafts}: {exc}") from exc
+        maildir_drafts.ensure(self.drafts_dir())
 
     # -- reading -------------------------------------------------------------------------------------
 
-    def sync(self, cursor: dict[str, Any] | None, since: datetime) -> SyncBatch:
+    def sync(self, cursor: dict[str, Any] | None, since: datetime, progress: Progress | None = None) -> SyncBatch:
         """New inbox and Sent mail since `cursor` (first run, or a folder never listed: only mail
-        whose file mtime and Date are on/after `since`). Malformed mail goes to `skipped`."""
+        whose file mtime and Date are on/after `since`). Malformed mail goes to `skipped`. Calls
+        `progress(done, total)` every 200 files opened and after the last."""
         old_dirs: dict[str, Any] = {}
         if cursor and cursor.get("v") in (1, CURSOR_VERSION) and isinstance(cursor.get("dirs"), dict):
             old_dirs = cursor["dirs"]
         batch = SyncBatch(stats={"dirs_listed": 0, "files_listed": 0, "files_read": 0, "headers_read": 0,
                                  "bytes_read": 0})
-        self._done = self._total = 0
+        counted = _Counted(progress)
         new_dirs: dict[str, Any] = {}
         folders: list[tuple[str, Path]] = [("inbox", self.root)]
         sent = self.sent_dir()
         if sent is not None:
             folders.append(("sent", sent))
         for folder, path in folders:
-            self._sync_folder(folder, path, old_dirs, new_dirs, since, batch)
+            self._sync_folder(folder, path, old_dirs, new_dirs, since, batch, counted)
         batch.cursor = {"v": CURSOR_VERSION, "dirs": new_dirs}
         return batch
 
     def _sync_folder(self, folder: str, path: Path, old_dirs: dict[str, Any], new_dirs: dict[str, Any],
-                     since: datetime, batch: SyncBatch) -> None:
+                     since: datetime, batch: SyncBatch, counted: _Counted) -> None:
         # Keys are remembered per folder, not per directory: a client moving a message from new/ to
         # cur/ changes both directories but must not make it look new.
         first_time = not any(self._rel(path / sub) in old_dirs for sub in ("new", "cur"))
@@ -255,11 +236,9 @@ class MaildirProvider:
                     continue  # older than the look-back: not even opened
                 candidates[key] = item
         vanished: set[str] = set()
-        self._total += len(candidates)
+        counted.total += len(candidates)
         for key, item in sorted(candidates.items(), key=lambda kv: kv[1].mtime):
-            self._done += 1
-            if self.progress is not None and (self._done % 200 == 0 or self._done == self._total):
-                self.progress(self._done, self._total)
+            counted.step()
             if first_time and self._older_by_headers(item, since, batch):
                 continue  # a file copied or synced recently, but mail from before the look-back
             message = self._read(item, folder, batch, vanished)
@@ -300,7 +279,7 @@ class MaildirProvider:
 
     def _older_by_headers(self, item: _Listed, since: datetime, batch: SyncBatch) -> bool:
         """True when the mail's headers alone show it is from before `since` (not worth reading whole)."""
-        head = self._head(item.path)
+        head = header_block(item.path)
         if head is None:
             return False
         batch.stats["headers_read"] += 1
@@ -310,33 +289,6 @@ class MaildirProvider:
 
         when = mime.header_date(head, tz=self.tz, received=received)
         return when is not None and not _on_or_after(when, since)
-
-    @staticmethod
-    def _first_bytes(path: Path) -> bytes:
-        """The start of a mail file, up to the end of its header block or MAX_HEADER_BYTES (OSError)."""
-        head = b""
-        with open(path, "rb") as handle:
-            while len(head) < MAX_HEADER_BYTES:
-                chunk = handle.read(HEADER_CHUNK)
-                if not chunk:
-                    break
-                head += chunk
-                if b"\n\n" in head or b"\r\n\r\n" in head:
-                    break
-        return head
-
-    @classmethod
-    def _head(cls, path: Path) -> bytes | None:
-        """The header block of a mail file, or None (unreadable, or no end of headers in reach)."""
-        try:
-            head = cls._first_bytes(path)
-        except OSError:
-            return None
-        for sep in (b"\r\n\r\n", b"\n\n"):
-            end = head.find(sep)
-            if end >= 0:
-                return head[:end + len(sep)]
-        return None
 
     def _read(self, item: _Listed, folder: str, batch: SyncBatch, vanished: set[str]) -> Message | None:
         try:
@@ -360,83 +312,37 @@ class MaildirProvider:
             batch.skipped.append((item.key, f"unreadable mail ({type(exc).__name__}: {exc})"))
         return None
 
-    # -- drafts --------------------------------------------------------------------------------------
+    # -- drafts (maildir_drafts.py) -------------------------------------------------------------------
 
     def create_draft(self, raw: bytes, *, message_id: str, reply_to: Message | None) -> str:
-        """Write `raw` into .Drafts/cur with the D flag (tmp/ then rename, fsynced, 0600); returns
+        """Write `raw` into Drafts/cur with the D flag (tmp/ then rename, fsynced, 0600); returns
         "<unique>|<sha256>". Maildir has no thread ids: threading lives in the draft's own headers."""
-        drafts = self.drafts_dir()
-        self.ensure_drafts()
-        unique = self._new_unique()
-        tmp_path = drafts / "tmp" / unique
-        final_path = drafts / "cur" / f"{unique}:2,{DRAFT_FLAGS}"
-        try:
-            fd = os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            try:
-                view = memoryview(raw)
-                while view:
-                    view = view[os.write(fd, view):]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.rename(tmp_path, final_path)
-            self._fsync_dir(final_path.parent)
-        except OSError as exc:
-            self._discard_tmp(tmp_path)
-            raise ProviderError(f"cannot write the draft into {drafts}: {exc}") from exc
-        return f"{unique}|{hashlib.sha256(raw).hexdigest()}"
+        return maildir_drafts.create(self.drafts_dir(), raw)
 
     def find_draft(self, message_id: str) -> str | None:
         """The ref of the draft in Drafts carrying `message_id` (headers only are read), or None."""
-        wanted = _norm_mid(message_id)
-        for unique, path in self._draft_files().items():
-            if self._message_id_of(path) == wanted:
-                data = self._read_or_none(path)
-                if data is not None:
-                    return f"{unique}|{hashlib.sha256(data).hexdigest()}"
-        return None
+        return maildir_drafts.find(self.drafts_dir(), message_id)
 
     def draft_status(self, drafts: Sequence[DraftRecord]) -> dict[str, str]:
         """"present" (same bytes as written), "edited" (changed in place, or another draft file with the
         same Message-ID) or "missing", per `record.key`."""
-        files = self._draft_files()
-        by_mid: dict[str, list[Path]] | None = None
-        result: dict[str, str] = {}
-        for record in drafts:
-            unique, digest = _split_ref(record.provider_ref)
-            path = files.get(unique) if unique else None
-            if path is not None:
-                data = self._read_or_none(path)
-                if data is not None:
-                    same = not digest or hashlib.sha256(data).hexdigest() == digest
-                    result[record.key] = "present" if same else "edited"
-                    continue
-            if by_mid is None:  # read headers only when some draft is not where it was written
-                by_mid = {}
-                for other in files.values():
-                    by_mid.setdefault(self._message_id_of(other), []).append(other)
-            state = "missing"
-            for other in by_mid.get(_norm_mid(record.message_id), []) if record.message_id else []:
-                data = self._read_or_none(other)
-                if data is None:
-                    continue
-                if not digest or hashlib.sha256(data).hexdigest() == digest:
-                    state = "present"  # the same bytes under another name (re-saved unchanged)
-                    break
-                state = "edited"
-            result[record.key] = state
-        return result
+        return maildir_drafts.status(self.drafts_dir(), drafts)
 
     def close(self) -> None:
         """Nothing to release."""
 
-    def check(self) -> list[tuple[str, bool, str]]:
+    def delete_draft(self, ref_or_message_id: str) -> bool:
+        """Remove the agent's own draft file from Drafts (flagged D; by Message-ID, only one carrying
+        exactly it). True when a file was removed, False when there was none."""
+        return maildir_drafts.delete_draft(self.drafts_dir(), ref_or_message_id)
+
+    def check(self) -> list[CheckLine]:
         """For `doctor` (agent/doctor.py): the tree readable, Sent found and readable, Drafts writable.
         Reads only; returns (what, ok, detail or fix)."""
         def readable(path: Path) -> bool:
             return all(os.access(path / sub, os.R_OK | os.X_OK) for sub in ("cur", "new") if (path / sub).exists())
 
-        out: list[tuple[str, bool, str]] = []
+        out: list[CheckLine] = []
         if readable(self.root):
             out.append(("inbox", True, f"{self.root} is readable"))
         else:
@@ -459,81 +365,3 @@ class MaildirProvider:
         else:
             out.append(("Drafts folder", True, f"{drafts} is writable"))
         return out
-
-    # -- helpers -------------------------------------------------------------------------------------
-
-    def _draft_files(self) -> dict[str, Path]:
-        """unique name -> path of every live draft (files flagged T, trashed, count as gone)."""
-        found: dict[str, Path] = {}
-        drafts = self.drafts_dir()
-        for sub in ("new", "cur"):
-            try:
-                with os.scandir(drafts / sub) as entries:
-                    for entry in entries:
-                        if entry.name.startswith(".") or "T" in _flags(entry.name):
-                            continue
-                        if entry.is_file():
-                            found[unique_name(entry.name)] = Path(entry.path)
-            except FileNotFoundError:
-                continue
-            except OSError as exc:
-                raise ProviderError(f"cannot list the Drafts folder {drafts / sub}: {exc}") from exc
-        return found
-
-    @staticmethod
-    def _read_or_none(path: Path) -> bytes | None:
-        try:
-            return path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise ProviderError(f"cannot read the draft {path}: {exc}") from exc
-
-    @classmethod
-    def _message_id_of(cls, path: Path) -> str:
-        """The Message-ID of a mail file, reading only its header block."""
-        try:
-            head = cls._first_bytes(path)
-        except FileNotFoundError:
-            return ""
-        except OSError as exc:
-            raise ProviderError(f"cannot read the draft {path}: {exc}") from exc
-        from email.parser import BytesHeaderParser
-        from email.policy import compat32
-
-        value = BytesHeaderParser(policy=compat32).parsebytes(head).get("Message-ID")
-        return _norm_mid(str(value)) if value else ""
-
-    @staticmethod
-    def _new_unique() -> str:
-        # The conventional Maildir shape "<sec>.M<usec>P<pid>R<random>.<host>", as mail clients write it:
-        # nothing in the name says a program made the draft (B23).
-        now_ns = time.time_ns()
-        host = socket.gethostname() or "localhost"
-        host = host.replace("/", "\\057").replace(":", "\\072").replace("!", "\\041")
-        host = "".join(c for c in host if c.isprintable() and not c.isspace()) or "localhost"
-        return (f"{now_ns // 1_000_000_000}.M{now_ns // 1000 % 1_000_000}P{os.getpid()}"
-                f"R{secrets.token_hex(8)}.{host}")
-
-    @staticmethod
-    def _fsync_dir(directory: Path) -> None:
-        # The rename is durable only once the directory is synced (crash safety, B20).
-        try:
-            fd = os.open(directory, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-
-    @staticmethod
-    def _discard_tmp(path: Path) -> None:
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError:
-            pass  # a stray file in tmp/ is harmless: mail tools clean tmp/ after 36 hours

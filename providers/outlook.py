@@ -7,8 +7,7 @@ Glossary
 - cursor: `{"v": 1, "me": [addresses], "mail": {"inbox": deltaLink, "sentitems": deltaLink},
   "calendar": {"link": deltaLink, "start": ISO, "end": ISO, "known": {event id: [uid, rid, start, end]}}}`.
   Delta links are stored verbatim. An expired one (410, syncStateNotFound) starts a full round.
-- draft ref: `"v1|<graph id>|<internetMessageId>|<sha256 of subject, body, To, Cc as Graph returned them>"`.
-  The hash tells an untouched draft from one the user edited.
+- draft ref: `"v1|<graph id>|<internetMessageId>|<content hash>"` (outlook_drafts.py).
 
 Mail: per folder, a delta round with a minimal `$select` (created messages only), then the MIME of each new
 message (`/$value`, 20 to a JSON $batch) parsed with `agent.core.mime.parse_message`, so headers such as
@@ -16,12 +15,9 @@ Auto-Submitted and the invitations' calendar parts are read exactly as for Maild
 Calendar: calendarView/delta over [since, now + 400 days]; renewed (a full round) when fewer than 200 days
 remain ahead.
 
-Drafts: the composed MIME, base64 as text/plain, in one call, which keeps every header as written (the
-agent's Message-ID among them; a JSON draft would get an internetMessageId of Exchange's making). A reply
-goes to `createReply` on the message being answered, so that Exchange files it in that conversation
-(Graph ignores a conversationId set by hand); new mail to POST /me/messages. The original message is never
-touched (its read state stays).
-Nothing here can send: no such path exists and `outlook_http` refuses send/reply/forward/move/DELETE.
+Drafts: written as the composed MIME, read back and deleted by outlook_drafts.py. The original message is
+never touched (its read state stays). Nothing here can send: no such path exists, and `outlook_http`
+refuses send/reply/forward/move and any DELETE but that of a draft just read back in Drafts.
 
 Account keys: `client_id` (required), `authority` (default common), `token_cache` (default
 <config_dir>/secrets/outlook-token-cache.json), `graph_url` (default https://graph.microsoft.com/v1.0),
@@ -31,31 +27,29 @@ or the test server). Injected by code, never from TOML: `_tz`, `_http_client` (M
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from agent.core import mime
 from agent.core.errors import ConfigError, MalformedInput
 from agent.core.model import DraftRecord, Message
-from providers.base import ProviderError, SyncBatch, UnreachableError, account_zone
+from providers import outlook_drafts
+from providers.base import CheckLine, Progress, ProviderError, SyncBatch, UnreachableError, account_zone
 from providers.outlook_auth import DEFAULT_AUTHORITY, TokenSource, device_flow
 from providers.outlook_events import parse_instant, removed_event, to_event
-from providers.outlook_http import GraphClient, GraphError, TlsSession
+from providers.outlook_http import GraphClient, GraphError, TlsSession, quote_id
 
 CURSOR_VERSION = 1
 DEFAULT_GRAPH = "https://graph.microsoft.com/v1.0"
 CACHE_NAME = "outlook-token-cache.json"
 FOLDERS = (("inbox", "inbox"), ("sent", "sentitems"))
 MAIL_SELECT = "id,receivedDateTime,conversationId,isDraft"
-DRAFT_SELECT = "id,isDraft,parentFolderId,internetMessageId,subject,body,toRecipients,ccRecipients"
 CAL_AHEAD = timedelta(days=400)
 CAL_RENEW = timedelta(days=200)
 EXPIRED_CODES = {"syncstatenotfound", "syncstateinvalid", "resyncrequired", "erroritemnotfound"}
@@ -85,6 +79,12 @@ def _path(account: dict[str, Any], key: str, default: Path | None, where: str, c
     return path if path.is_absolute() else Path(config_dir) / path
 
 
+def reconnect_args(account: dict[str, Any]) -> tuple[str, ...]:
+    """The `connect` arguments that sign this account in again (base.py's glossary)."""
+    args = ("outlook", "--client-id", str(account.get("client_id") or "CLIENT_ID"))
+    return args + (("--authority", str(account["authority"])) if account.get("authority") else ())
+
+
 def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -> OutlookProvider:
     """The Outlook mailbox the [account] table names. ConfigError naming the key when a setting is
     unusable. No network here: sign-in happens on the first Graph call."""
@@ -106,7 +106,7 @@ def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -
     http_client = account.get("_http_client")
     if http_client is None:
         http_client = TlsSession(verify)
-    tokens = TokenSource(client_id.strip(), authority, cache_path, http_client)
+    tokens = TokenSource(client_id.strip(), authority, cache_path, http_client, reconnect=reconnect_args(account))
     sleep = account.get("_sleep")
     graph = GraphClient(graph_url, tokens, verify=verify, **({"sleep": sleep} if sleep else {}))
     return OutlookProvider(graph, tz, owned_http=None if "_http_client" in account else http_client)
@@ -141,44 +141,8 @@ def connect(client_id: str, *, authority: str, config_dir: Path, echo: Callable[
 # -- helpers --------------------------------------------------------------------------------------------
 
 
-def _q(graph_id: str) -> str:
-    return quote(graph_id, safe="=-_")
-
-
-def _odata(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _norm_mid(value: str) -> str:
-    value = "".join(str(value or "").split())
-    return value if value.startswith("<") else f"<{value.strip('<>')}>"
-
-
 def _expired(exc: GraphError) -> bool:
     return exc.status in (404, 410) or exc.code.lower() in EXPIRED_CODES
-
-
-def content_hash(item: dict) -> str:
-    """What the user can edit in a draft, as Graph reports it: subject, body text, To and Cc."""
-    body = item.get("body") or {}
-    text = str(body.get("content") or "").replace("\r\n", "\n").rstrip()
-    people = [sorted(str((r.get("emailAddress") or {}).get("address", "")).lower()
-                     for r in item.get(key) or ()) for key in ("toRecipients", "ccRecipients")]
-    digest = hashlib.sha256()
-    for part in (str(item.get("subject") or ""), text, ",".join(people[0]), ",".join(people[1])):
-        digest.update(part.encode("utf-8", "replace") + b"\x00")
-    return digest.hexdigest()
-
-
-def _ref(item: dict) -> str:
-    return f"v1|{item.get('id', '')}|{item.get('internetMessageId', '')}|{content_hash(item)}"
-
-
-def _split_ref(ref: str) -> tuple[str, str, str]:
-    parts = ref.split("|")
-    if len(parts) == 4 and parts[0] == "v1":
-        return parts[1], parts[2], parts[3]
-    return "", "", ""
 
 
 # -- the provider ---------------------------------------------------------------------------------------
@@ -191,14 +155,15 @@ class OutlookProvider:
 
     def __init__(self, graph: GraphClient, tz: ZoneInfo, owned_http: Any = None):
         self.graph = graph
+        self.reconnect = graph.tokens.reconnect
         self.tz = tz
         self._owned_http = owned_http
-        self._drafts_folder: str | None = None
 
     # -- reading -----------------------------------------------------------------------------------
 
-    def sync(self, cursor: dict[str, Any] | None, since: datetime) -> SyncBatch:
-        """New inbox and Sent mail and calendar changes since `cursor` (see the module docstring)."""
+    def sync(self, cursor: dict[str, Any] | None, since: datetime, progress: Progress | None = None) -> SyncBatch:
+        """New inbox and Sent mail and calendar changes since `cursor` (see the module docstring). Delta
+        rounds do not say how much is coming, so `progress` is not called."""
         old = cursor if cursor and cursor.get("v") == CURSOR_VERSION else {}
         start_requests = self.graph.stats.get("requests", 0)
         batch = SyncBatch(stats={"delta_pages": 0, "mime_fetched": 0, "full_rounds": 0})
@@ -254,7 +219,7 @@ class OutlookProvider:
                 wanted[str(len(wanted))] = (item, received)
         if not wanted:
             return
-        answers = self.graph.batch([{"id": rid, "url": f"me/messages/{_q(str(item['id']))}/$value"}
+        answers = self.graph.batch([{"id": rid, "url": f"me/messages/{quote_id(str(item['id']))}/$value"}
                                     for rid, (item, _r) in wanted.items()])
         for rid, (item, received) in wanted.items():
             status, body = answers.get(rid, (0, None))
@@ -330,73 +295,29 @@ class OutlookProvider:
                 return {"link": delta, "start": start.isoformat(), "end": end.isoformat(), "known": known}
         raise ProviderError("Microsoft Graph ended the calendar delta round without a deltaLink")
 
-    # -- drafts ------------------------------------------------------------------------------------
+    # -- drafts (outlook_drafts.py) ------------------------------------------------------------------
 
     def create_draft(self, raw: bytes, *, message_id: str, reply_to: Message | None) -> str:
         """Store the composed MIME as a draft, every header as written (Message-ID, Date, In-Reply-To,
         References). A reply goes through createReply on `reply_to`, so Exchange files it in that
         conversation; new mail (or a reply whose original is gone) through POST /me/messages."""
-        mime_body = base64.b64encode(raw)
-        if reply_to is not None and reply_to.key:
-            status, made = self.graph.json("POST", f"me/messages/{_q(reply_to.key)}/createReply",
-                                           data=mime_body, headers={"Content-Type": "text/plain"})
-            if status < 300 and made.get("id"):
-                return _ref(made)
-            # 404: the message answered is gone; new mail still threads by its own headers.
-        status, made = self.graph.json("POST", "me/messages", data=mime_body, headers={"Content-Type": "text/plain"})
-        if status >= 300 or not made.get("id"):
-            raise ProviderError(f"Microsoft Graph did not create the draft ({status})")
-        return _ref(made)
+        return outlook_drafts.create(self.graph, raw, reply_to)
 
     def find_draft(self, message_id: str) -> str | None:
         """The ref of the draft in Drafts whose internetMessageId is `message_id`, or None."""
-        found = self._drafts_with(message_id)
-        return _ref(found[0]) if found else None
-
-    def _drafts_with(self, message_id: str) -> list[dict]:
-        status, page = self.graph.json("GET", "me/mailFolders('drafts')/messages", params={
-            "$filter": f"internetMessageId eq {_odata(_norm_mid(message_id))}", "$select": DRAFT_SELECT,
-            "$top": "10"})
-        return [m for m in (page.get("value") or ()) if m.get("isDraft", True)] if status == 200 else []
+        return outlook_drafts.find(self.graph, message_id)
 
     def draft_status(self, drafts: Sequence[DraftRecord]) -> dict[str, str]:
         """"present", "edited" or "missing" per record: by the draft's Graph id (in Drafts, same content
         hash?), else by its Message-ID among the drafts (a client may save an edit as a new item)."""
-        if not drafts:
-            return {}
-        items = [{"id": "drafts", "url": "me/mailFolders('drafts')?$select=id"}]
-        for i, record in enumerate(drafts):
-            graph_id, _mid, _digest = _split_ref(record.provider_ref)
-            if graph_id:
-                items.append({"id": str(i), "url": f"me/messages/{_q(graph_id)}?$select={DRAFT_SELECT}"})
-        answers = self.graph.batch(items)
-        status, folder = answers.get("drafts", (0, None))
-        if status != 200 or not isinstance(folder, dict) or not folder.get("id"):
-            raise ProviderError(f"Microsoft Graph did not tell where the Drafts folder is ({status})")
-        result: dict[str, str] = {}
-        for i, record in enumerate(drafts):
-            _gid, kept_mid, digest = _split_ref(record.provider_ref)
-            status, item = answers.get(str(i), (404, None))
-            if status == 200 and isinstance(item, dict):
-                if not item.get("isDraft", True) or item.get("parentFolderId") != folder["id"]:
-                    result[record.key] = "missing"  # sent (now in Sent Items) or moved to Deleted Items
-                    continue
-                result[record.key] = "present" if content_hash(item) == digest else "edited"
-                continue
-            if status not in (200, 404):
-                raise ProviderError(f"Microsoft Graph could not read a draft ({status})")
-            state = "missing"
-            for mid in dict.fromkeys(m for m in (record.message_id, kept_mid) if m):
-                for other in self._drafts_with(mid):
-                    state = "present" if content_hash(other) == digest else "edited"
-                    if state == "present":
-                        break
-                if state != "missing":
-                    break
-            result[record.key] = state
-        return result
+        return outlook_drafts.status(self.graph, drafts)
 
-    def check(self) -> list[tuple[str, bool, str]]:
+    def delete_draft(self, ref_or_message_id: str) -> bool:
+        """DELETE of the agent's own draft, each candidate first read back: only an item still in Drafts with
+        isDraft is deleted (B19, B25). True when a draft was deleted."""
+        return outlook_drafts.delete_draft(self.graph, ref_or_message_id)
+
+    def check(self) -> list[CheckLine]:
         """For `doctor`: token cache, account, a silent refresh, scopes (no Mail.Send), /me, Drafts and Sent
         Items, the calendar; read-only, each problem with its fix (providers/outlook_check.py)."""
         from providers.outlook_check import check

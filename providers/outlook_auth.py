@@ -40,8 +40,9 @@ REFUSED_ERRORS = {"invalid_grant", "interaction_required", "invalid_client", "un
 # -- the cache file ---------------------------------------------------------------------------------
 
 
-def load_cache(path: Path) -> msal.SerializableTokenCache:
-    """The token cache stored at `path` (an empty one when the file does not exist)."""
+def load_cache(path: Path, *, reconnect_args: Sequence[str] = ()) -> msal.SerializableTokenCache:
+    """The token cache stored at `path` (an empty one when the file does not exist). AuthError (carrying
+    `reconnect_args`) when it is damaged."""
     cache = msal.SerializableTokenCache()
     try:
         if path.stat().st_mode & 0o077:  # B22: a token cache others could read is refused, with the fix
@@ -55,7 +56,7 @@ def load_cache(path: Path) -> msal.SerializableTokenCache:
     try:
         cache.deserialize(text)
     except ValueError as exc:
-        raise AuthError(f"the Outlook token cache {path} is damaged; {RECONNECT}") from exc
+        raise AuthError(f"the Outlook token cache {path} is damaged; {RECONNECT}", reconnect=reconnect_args) from exc
     return cache
 
 
@@ -104,8 +105,10 @@ def build_app(client_id: str, authority: str, cache: msal.SerializableTokenCache
 class TokenSource:
     """Access tokens for Graph, from the cache file, refreshed silently; never interactive."""
 
-    def __init__(self, client_id: str, authority: str, cache_path: Path, http_client: Any):
+    def __init__(self, client_id: str, authority: str, cache_path: Path, http_client: Any, *,
+                 reconnect: Sequence[str] = ()):
         self.client_id = client_id
+        self.reconnect = tuple(reconnect)  # the account's `connect` arguments, for AuthError
         self.authority = authority
         self.cache_path = cache_path
         self.http_client = http_client
@@ -126,24 +129,29 @@ class TokenSource:
 
     def _acquire(self, *, force_refresh: bool) -> str:
         if self._cache is None:
-            self._cache = load_cache(self.cache_path)
+            self._cache = load_cache(self.cache_path, reconnect_args=self.reconnect)
             if not any(True for _ in self._cache.search(msal.TokenCache.CredentialType.REFRESH_TOKEN)):
-                raise AuthError(f"Outlook is not connected (no token in {self.cache_path}); {RECONNECT}")
+                raise AuthError(f"Outlook is not connected (no token in {self.cache_path}); {RECONNECT}",
+                                reconnect=self.reconnect)
         if self._app is None:
             self._app = build_app(self.client_id, self.authority, self._cache, self.http_client)
         accounts = self._app.get_accounts()
         if not accounts:
-            raise AuthError(f"Outlook is not connected (no account in {self.cache_path}); {RECONNECT}")
+            raise AuthError(f"Outlook is not connected (no account in {self.cache_path}); {RECONNECT}",
+                            reconnect=self.reconnect)
         result = silent_token(self._app, self._cache, self.cache_path, granted_scopes(self._cache, self.client_id),
-                              accounts[0], force_refresh=force_refresh, what="Outlook sign-in", reconnect=RECONNECT)
+                              accounts[0], force_refresh=force_refresh, what="Outlook sign-in", reconnect=RECONNECT,
+                              reconnect_args=self.reconnect)
         self.last_source = str(result.get("token_source", ""))
         return str(result["access_token"])
 
 
 def silent_token(app: msal.PublicClientApplication, cache: msal.SerializableTokenCache, cache_path: Path,
-                 scopes: Sequence[str], account: dict, *, force_refresh: bool, what: str, reconnect: str) -> dict:
+                 scopes: Sequence[str], account: dict, *, force_refresh: bool, what: str, reconnect: str,
+                 reconnect_args: Sequence[str] = ()) -> dict:
     """MSAL's silent token for `account` (never interactive), the cache saved whatever happens. Returns the
-    result holding an access token; AuthError naming `reconnect` when the sign-in expired or was refused,
+    result holding an access token; AuthError naming `reconnect` (and carrying `reconnect_args`, the
+    `connect` arguments) when the sign-in expired or was refused,
     UnreachableError, or ProviderError. `what` names the sign-in in the messages ("Outlook sign-in")."""
     try:
         result = app.acquire_token_silent_with_error(list(scopes), account=account, force_refresh=force_refresh)
@@ -152,11 +160,11 @@ def silent_token(app: msal.PublicClientApplication, cache: msal.SerializableToke
     finally:
         save_cache(cache, cache_path)
     if not result:
-        raise AuthError(f"the {what} has expired; {reconnect}")
+        raise AuthError(f"the {what} has expired; {reconnect}", reconnect=reconnect_args)
     if "access_token" not in result:
         code = str(result.get("error", "unknown_error"))
         if code in REFUSED_ERRORS:
-            raise AuthError(f"Microsoft refused the stored {what} ({code}); {reconnect}")
+            raise AuthError(f"Microsoft refused the stored {what} ({code}); {reconnect}", reconnect=reconnect_args)
         raise ProviderError(f"Microsoft sign-in failed ({code}); try again later or {reconnect}")
     return result
 

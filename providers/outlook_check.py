@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 import msal
 
 from agent.core.errors import AgentError
+from providers.base import CheckLine
 from providers.outlook_auth import GRAPH_SCOPES, RECONNECT, RESERVED_SCOPES, load_cache
 from providers.secret_files import private_file
 
 if TYPE_CHECKING:
     from providers.outlook import OutlookProvider
 
-Result = tuple[str, bool, str]
 NEEDED = tuple(s.rsplit("/", 1)[-1] for s in GRAPH_SCOPES)  # Mail.ReadWrite, Calendars.Read, User.Read
 FORBIDDEN = ("mail.send", "mail.send.shared")
 FOLDERS = (("drafts", "Drafts folder"), ("sentitems", "Sent Items folder"))
@@ -38,9 +38,9 @@ def reconnect(provider: OutlookProvider) -> str:
     return RECONNECT.replace("--client-id ID", f"--client-id {tokens.client_id}")
 
 
-def check(provider: OutlookProvider) -> list[Result]:
+def check(provider: OutlookProvider) -> list[CheckLine]:
     cache_line = _cache_file(provider)
-    out: list[Result] = [cache_line]
+    out: list[CheckLine] = [cache_line]
     if not cache_line[1]:
         return out
     account = _account(provider)
@@ -66,15 +66,15 @@ def _fix(provider: OutlookProvider, exc: AgentError) -> str:
     return str(exc).replace(RECONNECT, reconnect(provider))
 
 
-def _cache_file(provider: OutlookProvider) -> Result:
+def _cache_file(provider: OutlookProvider) -> CheckLine:
     path = provider.graph.tokens.cache_path
     return private_file(path, "token cache", f"Outlook is not connected; {reconnect(provider)}")
 
 
-def _account(provider: OutlookProvider) -> Result:
+def _account(provider: OutlookProvider) -> CheckLine:
     tokens = provider.graph.tokens
     try:
-        cache = load_cache(tokens.cache_path)
+        cache = load_cache(tokens.cache_path, reconnect_args=tokens.reconnect)
     except AgentError as exc:
         return ("account", False, _fix(provider, exc))
     accounts = list(cache.search(msal.TokenCache.CredentialType.ACCOUNT))
@@ -86,7 +86,7 @@ def _account(provider: OutlookProvider) -> Result:
     return ("account", True, str(accounts[0].get("username") or "signed in"))
 
 
-def _sign_in(provider: OutlookProvider) -> Result:
+def _sign_in(provider: OutlookProvider) -> CheckLine:
     tokens = provider.graph.tokens
     try:
         tokens.refresh()  # acquire_token_silent with force_refresh: the refresh token itself is tried
@@ -98,7 +98,7 @@ def _sign_in(provider: OutlookProvider) -> Result:
 def _granted(provider: OutlookProvider) -> list[str]:
     """The scopes of the newest access token in the cache (what the identity platform granted)."""
     tokens = provider.graph.tokens
-    cache = tokens._cache or load_cache(tokens.cache_path)
+    cache = tokens._cache or load_cache(tokens.cache_path, reconnect_args=tokens.reconnect)
     entries: list[dict[str, Any]] = list(cache.search(msal.TokenCache.CredentialType.ACCESS_TOKEN,
                                                       query={"client_id": tokens.client_id}))
     if not entries:
@@ -107,7 +107,7 @@ def _granted(provider: OutlookProvider) -> list[str]:
     return [s for s in str(newest.get("target", "")).split() if s.lower() not in RESERVED_SCOPES]
 
 
-def _scopes(provider: OutlookProvider) -> Result:
+def _scopes(provider: OutlookProvider) -> CheckLine:
     granted = _granted(provider)
     names = {s.rsplit("/", 1)[-1].lower(): s.rsplit("/", 1)[-1] for s in granted}
     if not names:
@@ -131,7 +131,7 @@ def _scopes(provider: OutlookProvider) -> Result:
     return ("scopes", True, f"{', '.join(NEEDED)}, and not Mail.Send{more}")
 
 
-def _folder(provider: OutlookProvider, folder: str, what: str) -> Result:
+def _folder(provider: OutlookProvider, folder: str, what: str) -> CheckLine:
     try:
         status, body = provider.graph.json("GET", f"me/mailFolders('{folder}')",
                                            params={"$select": "id,displayName,totalItemCount"})
@@ -148,7 +148,7 @@ def _folder(provider: OutlookProvider, folder: str, what: str) -> Result:
     return (what, True, f"{body.get('displayName') or folder} readable{items}")
 
 
-def _calendar(provider: OutlookProvider) -> Result:
+def _calendar(provider: OutlookProvider) -> CheckLine:
     now = datetime.now(UTC).replace(microsecond=0)
     params = {"startDateTime": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
               "endDateTime": (now + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ"),

@@ -2,35 +2,39 @@
 
 - Every request carries `Prefer: IdType="ImmutableId"` (ids survive moves between folders) and asks for
   plain-text bodies and UTC times (`outlook.body-content-type="text"`, `outlook.timezone="UTC"`).
-- Throttling: 429 and 503/504 are retried after `Retry-After` (else an exponential back-off), a bounded
-  number of times; at most 4 requests are in flight per mailbox (Outlook's concurrency limit), batches
-  included; a $batch holds at most 20 requests and its items throttled one by one are retried.
+- Throttling: 429 and 503/504 are retried under the providers' one policy (providers/retry.py: after
+  `Retry-After`, else an exponential back-off with jitter, each wait at most MAX_WAIT), a bounded number of
+  times; at most 4 requests are in flight per mailbox (Outlook's concurrency limit), batches included; a
+  $batch holds at most 20 requests and its items throttled one by one are retried.
 - Links (`@odata.nextLink`, `@odata.deltaLink`) are followed verbatim, and only on the configured host.
 - B19: paths that send, reply, forward, move or copy, and the DELETE method, are refused here before
-  any byte leaves the machine. The scopes (no Mail.Send) make Microsoft refuse a send as well.
+  any byte leaves the machine; `delete_message` alone sends a DELETE, of me/messages/{id}, for a draft
+  outlook_drafts.delete_draft has just read back in Drafts. The scopes (no Mail.Send) make Microsoft refuse a
+  send as well.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import requests
 
 from providers.base import AuthError, ProviderError, UnreachableError
 from providers.outlook_auth import RECONNECT, TokenSource
+from providers.retry import RetryLater, RetryPolicy, retry_after_seconds
 
 MAX_CONCURRENT = 4
 BATCH_LIMIT = 20
-MAX_ATTEMPTS = 6
-MAX_WAIT = 120.0  # seconds: a longer Retry-After fails the run rather than hanging cron
+RETRIES = 5
+MAX_WAIT = 120.0  # seconds: the longest wait between two tries (a longer Retry-After is cut to it)
 TIMEOUT = (10, 60)
 PREFER = 'IdType="ImmutableId", outlook.body-content-type="text", outlook.timezone="UTC"'
 FORBIDDEN_ACTIONS = {"send", "sendmail", "reply", "replyall", "forward", "move", "copy", "permanentdelete"}
@@ -50,17 +54,21 @@ class TlsSession(requests.Session):
         return super().request(method, url, *args, **kwargs)
 
 
-def _retry_after(headers: Any, attempt: int) -> float:
-    value = (headers or {}).get("Retry-After") or (headers or {}).get("retry-after")
-    if value:
-        try:
-            return min(max(float(value), 0.0), MAX_WAIT)
-        except ValueError:
-            try:
-                return min(max(parsedate_to_datetime(value).timestamp() - time.time(), 0.0), MAX_WAIT)
-            except (TypeError, ValueError):
-                pass
-    return min(0.5 * 2 ** attempt, MAX_WAIT)
+def quote_id(graph_id: str) -> str:
+    """A Graph id as one path segment."""
+    return quote(graph_id, safe="=-_")
+
+
+def _retry_after(headers: Any) -> str | None:
+    return (headers or {}).get("Retry-After") or (headers or {}).get("retry-after")
+
+
+class _Throttled(RetryLater):
+    """Graph answered 429, 503 or 504: try again after its Retry-After."""
+
+    def __init__(self, status: int, retry_after: str | None):
+        super().__init__(retry_after)
+        self.status = status
 
 
 def error_code(body: Any) -> str:
@@ -88,6 +96,7 @@ class GraphClient:
         self.tokens = tokens
         self.verify = verify
         self.sleep = sleep
+        self.policy = RetryPolicy(retries=RETRIES, max_wait=MAX_WAIT)
         self.stats = {"requests": 0, "batches": 0, "batched": 0, "throttled": 0}
         self._local = threading.local()
         self._gate = threading.BoundedSemaphore(MAX_CONCURRENT)
@@ -112,63 +121,72 @@ class GraphClient:
                 self._sessions.append(session)
         return session
 
-    def _check(self, method: str, url: str) -> None:
+    def _check(self, method: str, url: str, *, deleting_draft: bool = False) -> None:
         parts = urlsplit(url)
         if (parts.scheme, parts.netloc) != (self._origin.scheme, self._origin.netloc):
             raise ProviderError(f"refusing a Graph link to another host: {parts.scheme}://{parts.netloc}")
         last = parts.path.rstrip("/").rsplit("/", 1)[-1].lower()
-        if method.upper() == "DELETE" or last in FORBIDDEN_ACTIONS:
+        one_message = re.fullmatch(re.escape(self._origin.path.rstrip("/")) + r"/me/messages/[^/]+", parts.path)
+        if (method.upper() == "DELETE" and not (deleting_draft and one_message and not parts.query)) \
+                or last in FORBIDDEN_ACTIONS:
             raise ProviderError(f"refusing {method} {parts.path}: this agent never sends, moves or deletes mail")
 
     def request(self, method: str, path: str, *, params: dict | None = None, body: Any = None,
-                data: bytes | None = None, headers: dict | None = None) -> requests.Response:
+                data: bytes | None = None, headers: dict | None = None,
+                _deleting_draft: bool = False) -> requests.Response:
         """One Graph call with auth, Prefer, retries on throttling and one token refresh on 401.
         Returns the response for 2xx and 404/410 (the callers decide); raises otherwise."""
         url = self.url(path)
-        self._check(method, url)
+        self._check(method, url, deleting_draft=_deleting_draft)
         refreshed = False
-        for attempt in range(MAX_ATTEMPTS):
-            hdrs = {"Authorization": f"Bearer {self.tokens.token()}", "Prefer": PREFER,
-                    "Accept": "application/json", **(headers or {})}
-            if body is not None:
-                hdrs["Content-Type"] = "application/json"
-            try:
+
+        def once() -> requests.Response:
+            nonlocal refreshed
+            while True:
+                hdrs = {"Authorization": f"Bearer {self.tokens.token()}", "Prefer": PREFER,
+                        "Accept": "application/json", **(headers or {})}
+                if body is not None:
+                    hdrs["Content-Type"] = "application/json"
                 with self._gate:
                     self._count("requests")
                     resp = self._session().request(method, url, params=params, timeout=TIMEOUT,
                                                    data=json.dumps(body) if body is not None else data,
                                                    headers=hdrs)
-            except requests.RequestException as exc:
-                # A POST that creates (a draft) may have been carried out with only its answer lost: sending it
-                # again would make a second draft (B20). It fails the run instead; the next run finds the draft
-                # by its Message-ID. A $batch (reads only) and a connection never made are safe to repeat.
-                unsafe = (method.upper() == "POST" and not url.endswith("$batch")
-                          and not isinstance(exc, requests.exceptions.ConnectTimeout))
-                if attempt + 1 >= MAX_ATTEMPTS or unsafe or isinstance(exc, requests.exceptions.SSLError):
-                    raise UnreachableError(f"cannot reach Microsoft Graph at {self.base}: "
-                                           f"{type(exc).__name__}") from exc
-                self.sleep(_retry_after({}, attempt))
-                continue
+                if resp.status_code != 401 or refreshed:
+                    break
+                refreshed = True  # one new token after a 401, then the answer stands
+                self.tokens.refresh()
             if resp.status_code in (429, 503, 504):
                 self._count("throttled")
-                if attempt + 1 < MAX_ATTEMPTS:
-                    self.sleep(_retry_after(resp.headers, attempt))
-                    continue
-                raise UnreachableError(f"Microsoft Graph kept answering {resp.status_code} (throttled or "
-                                       f"unavailable); the next run will try again")
-            if resp.status_code == 401:
-                if not refreshed:
-                    refreshed = True
-                    self.tokens.refresh()
-                    continue
-                raise AuthError(f"Microsoft Graph refused the Outlook token; {RECONNECT}")
-            if resp.status_code == 403:
-                raise AuthError(f"Microsoft Graph denied access ({self._code(resp)}): the app needs the "
-                                f"delegated permissions Mail.ReadWrite, Calendars.Read and User.Read; {RECONNECT}")
-            if resp.status_code < 300 or resp.status_code in (404, 410):
-                return resp
-            raise GraphError(resp.status_code, self._code(resp), self._message(resp))
-        raise UnreachableError("Microsoft Graph did not answer")  # not reached: the loop returns or raises
+                raise _Throttled(resp.status_code, _retry_after(resp.headers))
+            return resp
+
+        def retryable(exc: BaseException) -> bool:
+            # A POST that creates (a draft) may have been carried out with only its answer lost: sending it
+            # again would make a second draft (B20). It fails the run instead; the next run finds the draft
+            # by its Message-ID. A $batch (reads only) and a connection never made are safe to repeat.
+            if not isinstance(exc, requests.RequestException) or isinstance(exc, requests.exceptions.SSLError):
+                return False
+            return (method.upper() != "POST" or url.endswith("$batch")
+                    or isinstance(exc, requests.exceptions.ConnectTimeout))
+
+        try:
+            resp = self.policy.run(once, retry_if=retryable, sleep=lambda s: self.sleep(s))
+        except _Throttled as exc:
+            raise UnreachableError(f"Microsoft Graph kept answering {exc.status} (throttled or "
+                                   f"unavailable); the next run will try again") from None
+        except requests.RequestException as exc:
+            raise UnreachableError(f"cannot reach Microsoft Graph at {self.base}: "
+                                   f"{type(exc).__name__}") from exc
+        if resp.status_code == 401:
+            raise AuthError(f"Microsoft Graph refused the Outlook token; {RECONNECT}", reconnect=self.tokens.reconnect)
+        if resp.status_code == 403:
+            raise AuthError(f"Microsoft Graph denied access ({self._code(resp)}): the app needs the "
+                            f"delegated permissions Mail.ReadWrite, Calendars.Read and User.Read; {RECONNECT}",
+                            reconnect=self.tokens.reconnect)
+        if resp.status_code < 300 or resp.status_code in (404, 410):
+            return resp
+        raise GraphError(resp.status_code, self._code(resp), self._message(resp))
 
     @staticmethod
     def _code(resp: requests.Response) -> str:
@@ -190,6 +208,12 @@ class GraphClient:
             return resp.status_code, resp.json() if resp.content else {}
         except ValueError as exc:
             raise ProviderError(f"Microsoft Graph sent a response that is not JSON for {path}") from exc
+
+    def delete_message(self, graph_id: str) -> bool:
+        """DELETE me/messages/{id}, the one DELETE this client sends: for the agent's own draft, which the
+        caller (outlook_drafts.delete_draft) has just read back in Drafts. True when deleted, False when gone."""
+        resp = self.request("DELETE", f"me/messages/{quote_id(graph_id)}", _deleting_draft=True)
+        return resp.status_code < 300
 
     # -- paging -------------------------------------------------------------------------------------
 
@@ -216,14 +240,14 @@ class GraphClient:
         not JSON (a $value) comes back as bytes. Items throttled inside a batch are retried."""
         results: dict[str, tuple[int, Any]] = {}
         pending = list(items)
-        for attempt in range(MAX_ATTEMPTS):
-            if not pending:
-                break
+
+        def one_round() -> None:
+            nonlocal pending
             chunks = [pending[i:i + BATCH_LIMIT] for i in range(0, len(pending), BATCH_LIMIT)]
             with ThreadPoolExecutor(max_workers=min(MAX_CONCURRENT, len(chunks))) as pool:
                 answers = list(pool.map(self._one_batch, chunks))
             retry: list[dict] = []
-            wait = 0.0
+            waits: list[float] = []
             by_id = {item["id"]: item for item in pending}
             for answer in answers:
                 for resp in answer:
@@ -232,14 +256,22 @@ class GraphClient:
                     if status in (429, 503, 504) and rid in by_id:
                         self._count("throttled")
                         retry.append(by_id[rid])
-                        wait = max(wait, _retry_after(resp.get("headers") or {}, attempt))
+                        wait = retry_after_seconds(_retry_after(resp.get("headers") or {}))
+                        if wait is not None:
+                            waits.append(wait)
                         continue
                     results[rid] = (status, self._item_body(resp))
             pending = retry
-            if pending and attempt + 1 < MAX_ATTEMPTS:
-                self.sleep(wait)
-        if pending:
-            raise UnreachableError("Microsoft Graph kept throttling batched requests; the next run will try again")
+            if pending:
+                raise RetryLater(max(waits) if waits else None)
+
+        if not pending:
+            return results
+        try:
+            self.policy.run(one_round, retry_if=lambda exc: False, sleep=lambda s: self.sleep(s))
+        except RetryLater:
+            raise UnreachableError("Microsoft Graph kept throttling batched requests; the next run will "
+                                   "try again") from None
         return results
 
     def _one_batch(self, chunk: list[dict]) -> list[dict]:

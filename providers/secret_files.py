@@ -9,6 +9,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from providers.base import CheckLine
+
 
 def write_private(path: Path, data: bytes) -> None:
     """Replace `path` atomically with `data`: created 0600 (mkstemp), its folder created 0700 when missing.
@@ -26,10 +28,7 @@ def write_private(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
 
-Result = tuple[str, bool, str]
-
-
-def private_file(path: Path, what: str, unreadable_fix: str) -> Result:
+def private_file(path: Path, what: str, unreadable_fix: str) -> CheckLine:
     """B22 for a secret file: mode 600 (else the chmod); its folder not writable by others (they could swap
     the file), and 700 when it is the `secrets` folder `connect` made."""
     try:

@@ -258,6 +258,8 @@ class FakeGoogle:
             if exc.violation:
                 self.violation(exc.message)
             return exc.status, exc.headers, exc.body()
+        if result is None:
+            return 204, {}, b""
         return 200, {}, json.dumps(result).encode()
 
     @staticmethod

@@ -2,8 +2,9 @@
 
 Each handler gets the validated request (`Checked`) and answers as the real API documents it, shapes
 seeded from real payloads (tests/corpus/external/nango-integration-templates: messages.list,
-messages.get, history.list, drafts.create, events.list). Errors are `ApiError`s with Google's error
-body. Only what a read-mostly, drafts-only client needs is implemented; any other method of the API
+messages.get, history.list, drafts.create, events.list; drafts.delete answers 204 with no body, as
+Google documents it). Errors are `ApiError`s with Google's error body. Only what a read-mostly,
+drafts-only client needs is implemented; any other method of the API
 answers 501 and is recorded as a violation, and anything that sends answers 403 and is recorded too.
 """
 
@@ -27,6 +28,7 @@ from tests.fakes.gmail_store import HIDDEN, MailStore, Msg, NotFound, b64url
 UNITS = {"gmail.users.getProfile": 1, "gmail.users.labels.list": 1, "gmail.users.messages.list": 5,
          "gmail.users.messages.get": 5, "gmail.users.history.list": 2, "gmail.users.drafts.create": 10,
          "gmail.users.drafts.update": 15, "gmail.users.drafts.get": 5, "gmail.users.drafts.list": 5,
+         "gmail.users.drafts.delete": 10,
          "gmail.users.threads.get": 10, "gmail.users.messages.send": 100, "gmail.users.drafts.send": 100}
 SYNC_FORBIDDEN = ("iCalUID", "orderBy", "privateExtendedProperty", "q", "sharedExtendedProperty", "timeMin",
                   "timeMax", "updatedMin")
@@ -72,7 +74,7 @@ def _page(items: list[Any], req: Checked, default: int, maximum: int) -> tuple[l
 class GmailApi:
     def __init__(self, store: MailStore):
         self.store = store
-        self.handlers: dict[str, Callable[[Checked], dict[str, Any]]] = {
+        self.handlers: dict[str, Callable[[Checked], dict[str, Any] | None]] = {
             "gmail.users.getProfile": self.get_profile,
             "gmail.users.labels.list": self.labels_list,
             "gmail.users.messages.list": self.messages_list,
@@ -82,12 +84,14 @@ class GmailApi:
             "gmail.users.drafts.create": self.drafts_create,
             "gmail.users.drafts.list": self.drafts_list,
             "gmail.users.drafts.get": self.drafts_get,
+            "gmail.users.drafts.delete": self.drafts_delete,
             "calendar.events.list": self.events_list,
             "calendar.events.get": self.events_get,
             "calendar.calendarList.get": self.calendar_list_get,
         }
 
-    def handle(self, req: Checked) -> dict[str, Any]:
+    def handle(self, req: Checked) -> dict[str, Any] | None:
+        """The method's answer; None for one that answers 204 No Content (drafts.delete)."""
         if req.method_id.endswith(".send"):
             raise ApiError(403, f"{req.method_id}: this fake refuses to send mail", violation=True)
         handler = self.handlers.get(req.method_id)
@@ -212,6 +216,10 @@ class GmailApi:
         msg = self.store.by_message_id(mid)
         return {"id": req.path_params["id"],
                 "message": render(msg, _one(req, "format", "full") or "full", [])}
+
+    def drafts_delete(self, req: Checked) -> None:
+        """Gmail answers 204 with no body; the draft's file leaves the Maildir tree."""
+        self.store.delete_draft(req.path_params["id"])
 
     # -- calendar ------------------------------------------------------------------------------------
 

@@ -413,6 +413,17 @@ class MailStore:
             self._listing()  # remember the directory as it is now, so the write is not seen as a change
             return draft, msg
 
+    def delete_draft(self, draft_id: str) -> None:
+        """drafts.delete: the draft's file leaves the tree, as the test servers keep the Maildir in step, and
+        the next rescan records it gone (messagesDeleted). NotFound when there is no such draft."""
+        with self.lock:
+            self.rescan()
+            msg_id = self.drafts.get(draft_id)
+            if msg_id is None:
+                raise NotFound("Requested entity was not found.")
+            self.messages[msg_id].path.unlink(missing_ok=True)
+            self.rescan()
+
     # -- queries -------------------------------------------------------------------------------------
 
     def visible(self, include_spam_trash: bool) -> list[Msg]:

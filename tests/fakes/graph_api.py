@@ -5,9 +5,10 @@ Graph would reject, or one this agent must never make, answers with Graph's erro
 `violations`, which the tests assert empty: an unknown `$select` field (message, mailFolder, event),
 `$select` on calendarView/delta, calendarView without startDateTime/endDateTime,
 conversationId (or another read-only property) on create, comment and message.body together on
-createReply, a PATCH of a message that is not a draft, a $batch of more than 20, a request without
-`Prefer: IdType="ImmutableId"`, more than 4 requests in flight, and any send/reply/forward/move/copy or
-DELETE.
+createReply, a PATCH or DELETE of a message that is not a draft in Drafts, a $batch of more than 20, a
+request without `Prefer: IdType="ImmutableId"`, more than 4 requests in flight, any send/reply/forward/
+move/copy, and a DELETE of anything but one message (me/messages/{id}). A draft deleted leaves the Maildir
+tree (the interface spec: the test servers keep `.Drafts` in step).
 """
 
 from __future__ import annotations
@@ -101,7 +102,8 @@ class GraphApi:
         if 'idtype="immutableid"' not in prefer.lower().replace(" ", ""):
             self.violation(f"{method} {path}: no Prefer: IdType=\"ImmutableId\"")
         last = path.rstrip("/").rsplit("/", 1)[-1].lower()
-        if method == "DELETE" or last in FORBIDDEN:
+        one_message = re.fullmatch(r"me/messages/[^/]+", path.strip("/")) is not None
+        if (method == "DELETE" and not one_message) or last in FORBIDDEN:
             self.violation(f"{method} {path}: the agent must never send, move or delete mail")
             return _err(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
         with self.lock:
@@ -150,6 +152,8 @@ class GraphApi:
             return 200, {}, self.message_json(item, fields, prefer)
         if m and method == "PATCH":
             return self._patch(unquote(m[1]), body)
+        if m and method == "DELETE":
+            return self._delete(unquote(m[1]))
         if path == "me/calendarView/delta" and method == "GET":
             return self._calendar_delta(query, prefer)
         if path == "me/calendarView" and method == "GET":
@@ -522,13 +526,22 @@ class GraphApi:
         item = self._write_draft(self._compose(fields, reply_to=original))
         return 201, {}, self.message_json(item, DEFAULT_FIELDS, "")
 
-    def _patch(self, graph_id: str, body: bytes) -> tuple[int, dict, Any]:
+    def _draft(self, graph_id: str, verb: str, refusal: tuple[int, dict, Any]) -> Item | tuple[int, dict, Any]:
+        """The draft in Drafts a PATCH or DELETE names, else the answer: 404 when there is no such item,
+        `refusal` (and a violation, B19) when it is not a draft."""
         item = self.store.by_id(graph_id)
         if item is None:
             return _err(404, "ErrorItemNotFound", "The specified object was not found in the store.")
         if item.folder != "drafts" or "D" not in item.flags:
-            self.violation(f"PATCH of {item.folder} message {item.header('Message-ID')}: not a draft (B19)")
-            return _err(400, "ErrorInvalidRequest", "Only drafts may be changed by this test server.")
+            self.violation(f"{verb} of {item.folder} message {item.header('Message-ID')}: not a draft (B19)")
+            return refusal
+        return item
+
+    def _patch(self, graph_id: str, body: bytes) -> tuple[int, dict, Any]:
+        item = self._draft(graph_id, "PATCH", _err(400, "ErrorInvalidRequest",
+                                                   "Only drafts may be changed by this test server."))
+        if not isinstance(item, Item):
+            return item
         try:
             fields = json.loads(body or b"{}")
         except ValueError:
@@ -548,6 +561,16 @@ class GraphApi:
                 msg[name] = item.header(name)
         item = self._write_draft(msg, unique=item.unique)
         return 200, {}, self.message_json(item, DEFAULT_FIELDS, "")
+
+    def _delete(self, graph_id: str) -> tuple[int, dict, Any]:
+        """DELETE of a draft: its file leaves `.Drafts`. Anything else is refused and recorded (B19)."""
+        item = self._draft(graph_id, "DELETE", _err(403, "ErrorAccessDenied",
+                                                    "Only drafts may be deleted by this test server."))
+        if not isinstance(item, Item):
+            return item
+        item.path.unlink(missing_ok=True)
+        self.store.refresh()
+        return 204, {}, b""
 
     # -- $batch ------------------------------------------------------------------------------------------
 

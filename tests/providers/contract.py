@@ -21,6 +21,9 @@ from tests.mailgen import invitation as calendar_invitation
 USER = "jordan.lee@example.net"
 RECRUITER = "ana.ruiz@acme-robotics.example"
 FORBIDDEN_WORDS = {"send", "sendmail", "smtp", "move", "delete", "remove", "expunge", "trash"}
+# The one method whose name has such a word: it deletes the agent's own drafts and nothing else (B25; the
+# tests of deleting drafts below show it).
+OWN_DRAFTS_ONLY = {"delete_draft"}
 
 
 def now() -> datetime:
@@ -220,12 +223,50 @@ class ProviderContract:
         assert found["<d-1@example.net>"].folder == "sent"
         assert found["<d-1@example.net>"].subject == "Thank you: Backend Engineer"
 
+    # -- deleting the agent's own draft (B25) ----------------------------------------------------------
+
+    def test_b25_delete_draft_by_ref_deletes_that_draft_alone_and_twice_is_harmless(self, mailbox, make_provider):
+        provider = make_provider()
+        ref = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+        provider.create_draft(draft("<d-2@example.net>"), message_id="<d-2@example.net>", reply_to=None)
+        assert make_provider().delete_draft(ref) is True
+        assert [d["Message-ID"] for d in mailbox.drafts()] == ["<d-2@example.net>"]
+        again = make_provider()
+        assert again.find_draft("<d-1@example.net>") is None
+        rec = record("<d-1@example.net>", ref)
+        assert again.draft_status([rec]) == {rec.key: "missing"}
+        assert again.delete_draft(ref) is False  # already gone: nothing to do, no error
+
+    def test_b25_delete_draft_by_message_id(self, mailbox, make_provider):
+        provider = make_provider()
+        for mid in ("<d-1@example.net>", "<d-2@example.net>"):
+            provider.create_draft(draft(mid), message_id=mid, reply_to=None)
+        assert make_provider().delete_draft("<d-1@example.net>") is True
+        assert [d["Message-ID"] for d in mailbox.drafts()] == ["<d-2@example.net>"]
+        assert make_provider().delete_draft("<d-1@example.net>") is False
+
+    def test_b19_delete_draft_never_touches_mail_that_is_not_a_draft(self, mailbox, make_provider):
+        t = now()
+        mailbox.deliver("inbox", mail("Hello", message_id="<in@acme-robotics.example>", date=t), when=t)
+        mailbox.deliver("sent", mail("Mine", message_id="<out@example.net>", date=t, sender=USER,
+                                     to=RECRUITER), when=t)
+        provider = make_provider()
+        ref = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+        mailbox.send_draft("<d-1@example.net>")  # the user sent it: in Sent now, no longer a draft
+        before = mailbox.snapshot()
+        again = make_provider()
+        for target in ("<in@acme-robotics.example>", "<out@example.net>", "<d-1@example.net>", ref):
+            assert again.delete_draft(target) is False, target
+        again.close()
+        assert mailbox.snapshot() == before
+        assert mailbox.drafts() == []
+
     # -- safety --------------------------------------------------------------------------------------
 
-    def test_b19_provider_has_no_way_to_send_move_or_delete(self, make_provider):
+    def test_b19_provider_has_no_way_to_send_move_or_delete_but_its_own_drafts(self, make_provider):
         provider = make_provider()
         # Any word of a name counts ("move_message", "_expunge"), and "send" anywhere ("resend").
-        offending = [name for name in dir(provider) if not name.startswith("__")
+        offending = [name for name in dir(provider) if not name.startswith("__") and name not in OWN_DRAFTS_ONLY
                      and (set(re.split(r"[_\W]+", name.lower())) & FORBIDDEN_WORDS or "send" in name.lower())]
         assert offending == []
 

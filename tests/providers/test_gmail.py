@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from googleapiclient.errors import HttpError
 
 from agent.core.errors import EXIT_UNREACHABLE, ConfigError
 from providers import factory
@@ -488,17 +489,36 @@ def test_fake_rejects_unknown_parameters_wrong_types_and_sync_token_clashes():
     ok = gmail.check("GET", "/gmail/v1/users/me/messages/abc", "format=metadata&metadataHeaders=From"
                      "&metadataHeaders=To", None)
     assert ok.method_id == "gmail.users.messages.get" and ok.path_params == {"userId": "me", "id": "abc"}
+    delete = gmail.check("DELETE", "/gmail/v1/users/me/drafts/r123", "", None)
+    assert delete.method_id == "gmail.users.drafts.delete" and delete.path_params == {"userId": "me", "id": "r123"}
     for method, path, query, body in [
             ("GET", "/gmail/v1/users/me/messages", "labelId=INBOX", None),         # unknown parameter
             ("GET", "/gmail/v1/users/me/messages", "maxResults=ten", None),        # wrong type
             ("GET", "/gmail/v1/users/me/messages/a", "format=html", None),         # not in the enum
             ("GET", "/gmail/v1/users/me/messages/a", "format=raw&format=full", None),  # not repeated
             ("POST", "/gmail/v1/users/me/drafts", "", b'{"message": {"rawx": "QQ"}}'),  # unknown field
+            ("DELETE", "/gmail/v1/users/me/drafts/r123", "format=raw", None),     # drafts.delete takes none
             ("GET", "/calendar/v3/calendars/primary/events", "singleEvents=yes", None),
             ("GET", "/calendar/v3/calendars/primary/events", "timeMin=2026-11-01", None)]:
         checker = calendar if path.startswith("/calendar") else gmail
         with pytest.raises(Violation):
             checker.check(method, path, query, body)
+
+
+def test_b19_the_fake_deletes_nothing_but_drafts(mailbox, make_provider):
+    t = now()
+    mailbox.deliver("inbox", mail("Interview", message_id="<p@acme-robotics.example>", date=t), when=t)
+    provider = make_provider()
+    (received,) = provider.sync(None, t - timedelta(days=30)).messages
+    before = mailbox.snapshot()
+    gmail = provider._service("gmail.v1")
+    with pytest.raises(AuthError):  # messages.delete: the agent's scopes do not allow it (403), as at Google
+        provider.transport.call(gmail.users().messages().delete(userId="me", id=received.key),
+                                "gmail.users.messages.delete")
+    with pytest.raises(HttpError):  # a message id is not a draft id
+        provider.transport.call(gmail.users().drafts().delete(userId="me", id=received.key),
+                                "gmail.users.drafts.delete", passthrough=(404,))
+    assert mailbox.snapshot() == before
 
 
 def test_fake_payload_shapes_match_the_real_api_corpus(mailbox, make_provider):

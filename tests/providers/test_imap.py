@@ -182,6 +182,55 @@ def test_b20_draft_with_cleared_draft_flag_counts_as_edited(mailbox, make_provid
     assert make_provider().draft_status([rec]) == {rec.key: "edited"}
 
 
+def test_b25_delete_draft_takes_only_messages_flagged_draft(mailbox, make_provider):
+    provider = make_provider()
+    ref = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+    with mailbox.connection() as imap:  # another client made it a plain message in Drafts
+        imap.select('"Drafts"')
+        imap.uid("STORE", ref.rsplit("|", 3)[2], "-FLAGS", "(\\Draft)")
+    again = make_provider()
+    assert again.delete_draft("<d-1@example.net>") is False and again.delete_draft(ref) is False
+    assert [d["Message-ID"] for d in mailbox.drafts()] == ["<d-1@example.net>"]
+
+
+def test_b25_without_uidplus_the_draft_is_flagged_deleted_and_nothing_is_expunged(mailbox, make_provider,
+                                                                                  monkeypatch):
+    # A plain EXPUNGE would also remove what the user flagged \Deleted in Drafts: it is never sent.
+    provider = make_provider()
+    mine = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+    theirs = provider.create_draft(draft("<d-2@example.net>"), message_id="<d-2@example.net>", reply_to=None)
+    with mailbox.connection() as imap:  # the user deleted d-2 in a client that expunges later
+        imap.select('"Drafts"')
+        imap.uid("STORE", theirs.rsplit("|", 3)[2], "+FLAGS", "(\\Deleted)")
+    has = IMAPClient.has_capability
+    monkeypatch.setattr(IMAPClient, "has_capability", lambda self, cap: cap.upper() != "UIDPLUS" and has(self, cap))
+    again = make_provider()
+    assert again.delete_draft(mine) is True
+    flags = mailbox.flags("Drafts")
+    assert set(flags) == {"<d-1@example.net>", "<d-2@example.net>"}  # neither expunged
+    assert "\\Deleted" in flags["<d-1@example.net>"] and "\\Deleted" in flags["<d-2@example.net>"]
+    assert again.find_draft("<d-1@example.net>") is None
+    rec = record("<d-1@example.net>", mine)
+    assert again.draft_status([rec]) == {rec.key: "missing"}
+    assert again.delete_draft(mine) is False
+
+
+def test_b25_a_draft_deleted_in_the_same_run_is_missing_though_drafts_looked_unchanged(mailbox, make_provider):
+    t = now()
+    first = make_provider()
+    batch = first.sync(None, t - timedelta(days=30))
+    ref = first.create_draft(draft("<d1@example.net>"), message_id="<d1@example.net>", reply_to=None)
+    first.close()
+    second = make_provider()
+    batch = second.sync(batch.cursor, t - timedelta(days=30))
+    second.close()
+    third = make_provider()
+    third.sync(batch.cursor, t - timedelta(days=30))  # Drafts unchanged since the last full check
+    assert third.delete_draft(ref) is True
+    rec = record("<d1@example.net>", ref, key="k1")
+    assert third.draft_status([rec]) == {"k1": "missing"}
+
+
 def test_b20_renumbered_drafts_folder_keeps_the_draft_present(mailbox, make_provider):
     # A server migration gives Drafts a new UIDVALIDITY: the untouched draft must still count as present
     # (same Message-ID, same bytes), or the agent would write it a second time.

@@ -259,3 +259,18 @@ def test_unknown_timezone_is_a_config_error(mailbox, tmp_path):
     with pytest.raises(ConfigError) as err:
         open_provider({**mailbox.account(), "_tz": "Mars/Olympus"}, config_dir=str(tmp_path), state_dir="")
     assert "user.timezone" in str(err.value)
+
+
+def test_b25_delete_draft_leaves_files_in_drafts_that_are_not_flagged_draft(mailbox, make_provider):
+    provider = make_provider()
+    ref = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+    drafts = mailbox.root / ".Drafts" / "cur"
+    [path] = list(drafts.iterdir())
+    plain = path.with_name(path.name.replace(":2,DS", ":2,S"))  # a client cleared the D flag
+    path.rename(plain)
+    assert provider.delete_draft("<d-1@example.net>") is False and provider.delete_draft(ref) is False
+    assert plain.exists()
+    other = drafts / "1700000000.M1P1R1.client:2,DS"  # another draft, with another Message-ID
+    other.write_bytes(draft("<d-2@example.net>"))
+    assert provider.delete_draft("<d-1@example.net>") is False and other.exists()
+    assert provider.delete_draft("<d-2@example.net>") is True and not other.exists() and plain.exists()

@@ -64,8 +64,7 @@ def test_progress_is_reported_while_a_first_run_reads(tmp_path):
         _put(root, f"m{i}", mail(f"M{i}", message_id=f"<m{i}@x.example>", date=today), time.time())
     provider = open_provider({"path": str(root)}, config_dir=str(tmp_path), state_dir=str(tmp_path))
     seen = []
-    provider.progress = lambda done, total: seen.append((done, total))
-    provider.sync(None, today - timedelta(days=60))
+    provider.sync(None, today - timedelta(days=60), progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (3, 3)
 
 

@@ -30,7 +30,7 @@ import requests
 
 from agent.core.errors import EXIT_UNREACHABLE, ConfigError
 from providers import factory
-from providers.base import AuthError
+from providers.base import AuthError, ProviderError
 from providers.outlook import OutlookProvider, connect, open_provider
 from providers.outlook_auth import GRAPH_SCOPES, TokenSource, granted_scopes, load_cache
 from providers.outlook_events import to_event
@@ -272,10 +272,30 @@ def test_b19_the_fake_fails_requests_graph_rejects_or_the_agent_must_never_make(
                           headers=headers)
     on_create = http.post(f"{base}/me/messages", json={"subject": "x", "conversationId": "AAQk1"}, headers=headers)
     send = http.post(f"{base}/me/sendMail", json={"message": {}}, headers=headers)
+    t = now()
+    mailbox.deliver("inbox", mail("Hello", message_id="<in@acme-robotics.example>", date=t), when=t)
+    before = mailbox.snapshot()
+    (received,) = http.get(f"{base}/me/mailFolders('inbox')/messages", params={"$select": "id"},
+                           headers=headers).json()["value"]
+    delete_mail = http.delete(f"{base}/me/messages/{received['id']}", headers=headers)
+    delete_folder = http.delete(f"{base}/me/mailFolders('drafts')", headers=headers)
     http.close()
     assert (bad_select.status_code, on_create.status_code, send.status_code) == (400, 400, 403)
-    assert len(mailbox.fake.violations) == 3
+    assert (delete_mail.status_code, delete_folder.status_code) == (403, 403)  # DELETE: drafts in Drafts alone
+    assert len(mailbox.fake.violations) == 5
     mailbox.fake.violations.clear()  # seen: the teardown check would otherwise fail this test
+    assert mailbox.snapshot() == before
+
+
+def test_b19_the_graph_client_refuses_every_delete_but_that_of_one_message(make_provider):
+    graph = make_provider().graph
+    for path in ("me/mailFolders('drafts')", "me/messages/AAk=/attachments/1", "me/messages?$filter=x"):
+        with pytest.raises(ProviderError, match="never sends, moves or deletes"):
+            graph.request("DELETE", path)
+    with pytest.raises(ProviderError, match="never sends, moves or deletes"):
+        graph.request("DELETE", "me/messages/AAk=")  # only delete_message may, for a draft read back first
+    with pytest.raises(ProviderError, match="never sends, moves or deletes"):
+        graph.batch([{"id": "1", "method": "DELETE", "url": "me/messages/AAk="}])
 
 
 def _session(ca_file: str) -> requests.Session:

@@ -3,8 +3,9 @@ or deleted, and the Graph scopes never include Mail.Send.
 
 Two sides:
 - static: the source of agent/ and providers/ is read as Python syntax trees; a call, an import or a path
-  that could send, move or delete mail fails the test unless it is on the short, explained allow-list
-  below (the refusal lists themselves, files the agent made: a draft's temp file, its own secret files).
+  that could send, move or delete mail fails the test unless it is on the short, explained allow-lists
+  below (the refusal lists themselves, files the agent made: a draft's temp file, its own secret files;
+  and per provider the one function that deletes the agent's own draft, B25, with the calls it may make).
 - dynamic: scenarios replay over every provider with every request recorded (IMAP through the proxy,
   Graph and Gmail in their fakes, $batch items included); each request must be on the allow-list of
   tests/reliability/recorders.py. The crash and fault tests record and check the same way.
@@ -44,13 +45,29 @@ SMTP_MODULES = ("smtplib", "smtpd", "aiosmtplib", "aiosmtpd")
 # File operations in the providers, each on a file the agent itself made.
 FILE_OPS = {"rename", "replace", "remove", "unlink", "rmdir", "rmtree", "move"}
 FILE_OPS_ALLOWED = {
-    ("providers/maildir.py", "create_draft"): "renames its own new draft from Drafts/tmp to Drafts/cur",
-    ("providers/maildir.py", "_discard_tmp"): "removes its own half-written draft from Drafts/tmp",
+    ("providers/maildir_files.py", "write_new"): "renames its own new file (a draft) from tmp/ to cur/",
+    ("providers/maildir_files.py", "_discard_tmp"): "removes its own half-written file (a draft) from tmp/",
     ("providers/imap_secrets.py", "store_password"): "removes its own stale password file",
     ("providers/secret_files.py", "write_private"): ("replaces (or on failure removes its temporary copy of) "
                                                       "the agent's own token, cache, password or config file"),
     ("agent/demo.py", "_write"): "builds the demo's own sample Maildir in a temp folder",
     ("agent/demo.py", "send_drafts"): "the demo playing the user's mail client in its own sample Maildir",
+}
+# Deleting the agent's own draft (B25): per provider one function, and in it only the calls named (by the
+# end of the called expression, or the verb passed), each after the checks that make the target the
+# agent's draft in Drafts (the contract suite tests them).
+OWN_DRAFT_DELETES = {
+    ("providers/maildir_drafts.py", "delete_draft"): ({"os.unlink"}, "removes a file of the Drafts folder flagged D "
+                                                                  "(named by Message-ID: carrying exactly it)"),
+    ("providers/imap_drafts.py", "delete_draft"): ({"client.add_flags", "client.uid_expunge"},
+                                                   "flags \\Deleted and UID EXPUNGEs those UIDs alone, in Drafts, each "
+                                                   "flagged \\Draft (named by Message-ID: carrying exactly it)"),
+    ("providers/gmail.py", "delete_draft"): ({"drafts().delete"},
+                                             "drafts.delete: a draft id names a draft and nothing else"),
+    ("providers/outlook_http.py", "delete_message"): ({"DELETE"}, "DELETE me/messages/{id} of an item "
+                                                                  "outlook_drafts.delete_draft read back in Drafts "
+                                                                  "with isDraft; the client refuses every other "
+                                                                  "DELETE"),
 }
 # Assignments whose values are refusal lists (the words they hold are what is refused).
 REFUSAL_NAMES = re.compile(r"FORBIDDEN|REFUSED|NEVER")
@@ -85,6 +102,10 @@ def scan(source: str, name: str) -> list[str]:
     docstrings = {id(n.body[0].value) for n in ast.walk(tree)
                   if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.body
                   and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    def deletes_own_draft(node: ast.AST, what: str) -> bool:
+        allowed = OWN_DRAFT_DELETES.get((name, enclosing(node)), (set(), ""))[0]
+        return any(what == a or what.endswith("." + a) for a in allowed)
+
     for node in ast.walk(tree):
         where = f"{name}:{getattr(node, 'lineno', '?')}"
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -94,15 +115,17 @@ def scan(source: str, name: str) -> list[str]:
                 problems.append(f"{where} imports an SMTP module: {mods}")
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             attr = node.func.attr
-            if attr in SEND_LIKE_CALLS:
+            called = ast.unparse(node.func)
+            if attr in SEND_LIKE_CALLS and not deletes_own_draft(node, called):
                 problems.append(f"{where} calls .{attr}(): {ast.unparse(node)[:120]}")
             receiver = ast.unparse(node.func.value)
             is_file_op = attr in FILE_OPS and (receiver in ("os", "shutil") or attr in ("unlink", "rmdir", "rename"))
-            if is_file_op and (name, enclosing(node)) not in FILE_OPS_ALLOWED:
+            if is_file_op and (name, enclosing(node)) not in FILE_OPS_ALLOWED and not deletes_own_draft(node, called):
                 problems.append(f"{where} {receiver}.{attr}() in {enclosing(node) or 'module'}: a file operation "
                                 f"on mail? (allow-list it with the reason if it only touches the agent's own files)")
             for arg in [*node.args, *(k.value for k in node.keywords)]:
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.upper() in IMAP_VERBS:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.upper() in IMAP_VERBS \
+                        and not deletes_own_draft(node, arg.value):
                     problems.append(f"{where} passes the IMAP verb {arg.value!r}: {ast.unparse(node)[:120]}")
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
             if in_refusal_list(node):
@@ -135,6 +158,20 @@ def test_b19_no_source_line_can_send_move_or_delete_mail() -> None:
 def test_b19_the_scanner_catches_each_kind_of_send(snippet: str) -> None:
     """The static check is not vacuous: each of these would fail it."""
     assert scan(f"def f():\n    {snippet}\n", "providers/new.py")
+
+
+@pytest.mark.parametrize(("where", "snippet"), [
+    ("providers/imap_drafts.py", "def delete_draft(client):\n    client.expunge()"),  # a plain EXPUNGE
+    ("providers/imap_drafts.py", "def lookup(client):\n    client.add_flags([1], [DELETED])"),  # elsewhere
+    ("providers/maildir.py", "def delete_draft(path):\n    os.unlink(path)"),  # another module
+    ("providers/gmail.py", "def delete_draft(gmail):\n    gmail.users().messages().delete(id=m)"),
+    ("providers/gmail.py", "def delete_draft(gmail):\n    gmail.users().messages().trash(id=m)"),
+    ("providers/outlook_http.py", "def request(self):\n    self.request('DELETE', path)"),
+])
+def test_b19_deleting_is_allowed_only_where_the_agents_own_draft_is_deleted(where: str, snippet: str) -> None:
+    """The allow-list for deleting the agent's drafts is precise: the same call elsewhere, or another
+    call in the same function, still fails the check."""
+    assert scan(snippet + "\n", where)
 
 
 def test_b19_graph_scopes_never_include_mail_send_and_gmail_never_asks_send_or_modify() -> None:
