@@ -30,6 +30,7 @@ from agent.core import people
 from agent.core.model import DraftAction, Interview, Message, Person
 from agent.core.settings import Identity, Profile
 from agent.core.text import safe_line
+from agent.core.threads import human_subject
 
 KINDS = ("thank_you", "follow_up", "acknowledgement")
 OUTCOMES = ("rejection", "timeline", "other")
@@ -216,10 +217,10 @@ def _new_subject(kind: str, role: str, company: str, outcome: str) -> str:
         if role:
             return f"Thank you — {role} interview"
         return f"Thank you for your time — {company}" if company else "Thank you for your time"
-    if kind == "follow_up":
+    if kind == "follow_up":  # B17: a plain subject when no thread with a person holds one
         if role:
-            return f"Following up on the {role} interview"
-        return f"Following up on my interview with {company}" if company else "Following up on my interview"
+            return f"Following up: {role} interview"
+        return f"Following up: interview with {company}" if company else "Following up: my interview"
     if outcome == "rejection":
         return f"Thank you — {role or company}" if (role or company) else "Thank you"
     return "Thank you for the update"
@@ -265,8 +266,12 @@ def compose(action: DraftAction, interview: Interview, identity: Identity, profi
     subject = _new_subject(action.kind, role, company, context["outcome"])
     in_reply_to, references = "", ()
     if action.reply_to is not None:
-        # Same subject as the thread (Gmail threads on it); a thread without one gets a fresh subject.
-        subject = reply_subject(action.reply_to.subject) or subject
+        # Same subject as the thread (Gmail threads on it); a thread without one gets a fresh subject. A
+        # follow-up or acknowledgement drops what a calendar put in it ("Invitation: ... @ Tue ...", B17).
+        original = action.reply_to.subject
+        if action.kind in ("follow_up", "acknowledgement"):
+            original = human_subject(original)
+        subject = reply_subject(original) or subject
         if _MSG_ID.match(action.reply_to.message_id.strip()):
             in_reply_to = action.reply_to.message_id.strip()
         references = _references(action.reply_to)

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from agent.core.assignment import assign_messages, is_system_address, same_company, threads_of
+from agent.core import hearing
+from agent.core.assignment import assign_messages, same_company, threads_of
+from agent.core.hearing import Hearing
 from agent.core.model import DecisionStatement, DraftAction, DraftRecord, Interview, Message
 from agent.core.settings import Identity, Settings
 
@@ -121,6 +123,7 @@ class _InterviewPlanner:
         self.log: list[str] = list(iv.reasons)
         self.actions: list[DraftAction] = []
         self.outcomes: dict[str, str] = {}
+        self._hearings: dict[str, Hearing] = {}
 
     def run(self) -> tuple[InterviewView, list[DraftAction], dict[str, str]]:
         heard = self._heard_back()
@@ -162,29 +165,29 @@ class _InterviewPlanner:
 
     # B15/B16: what the company said after the interview
     def _heard_back(self) -> list[tuple[Message, ReplyVerdict]]:
-        from agent.core import replies
-
         heard = []
         for m in self.msgs:
             if m.folder != "inbox" or m.date <= self.iv.end or m.sender is None or self.me.is_me(m.sender.email):
                 continue
-            verdict = replies.classify_reply(m, self.tz)
-            # An out-of-office or a bounce is never hearing back (B15); but applicant-tracking systems
-            # send their rejections marked auto-generated, and those carry the decision (B18).
-            if replies.is_auto_reply(m) and verdict.kind != "rejection":
-                self.log.append(f"ignored an automatic reply or bounce {m.message_id} ({m.date:%Y-%m-%d})")
+            hearing = self._hearing(m)
+            if not hearing.counts:
+                self.log.append(f"not hearing back: {m.message_id} ({m.date:%Y-%m-%d}) is {hearing.why}")
                 continue
-            if is_system_address(m.sender.email) and verdict.kind not in DECISIVE:
-                continue  # a system notice is hearing back only when it carries the decision
-            heard.append((m, verdict))
-            said = f": \"{verdict.phrase}\"" if verdict.phrase else ""
-            self.log.append(f"heard back {m.date.astimezone(self.tz):%Y-%m-%d} from {m.sender.email} "
-                            f"({verdict.kind}){said}")
+            heard.append((m, hearing.verdict))
+            said = f": \"{hearing.verdict.phrase}\"" if hearing.verdict.phrase else ""
+            self.log.append(f"heard back {m.date.astimezone(self.tz):%Y-%m-%d} {hearing.why} "
+                            f"({hearing.verdict.kind}){said}")
         return heard
+
+    def _hearing(self, m: Message) -> Hearing:
+        """B15 for one inbox mail (judged once per plan)."""
+        if m.message_id not in self._hearings:
+            self._hearings[m.message_id] = hearing.judge(m, self.iv, self.me.addresses, self.tz)
+        return self._hearings[m.message_id]
 
     # B12-B14
     def _decision(self) -> DecisionStatement:
-        from agent.core import dates, replies
+        from agent.core import dates
 
         statements: list[DecisionStatement] = []
         if self.iv.description:
@@ -194,8 +197,9 @@ class _InterviewPlanner:
                            dates.find_decision_statements(self.iv.description, stated_at=stated, tz=self.tz,
                                                           source="description")]
         for m in self.msgs:
-            if m.folder == "inbox" and replies.is_auto_reply(m):
-                continue
+            if m.folder == "inbox" and (m.sender is None or not self.me.is_me(m.sender.email)) \
+                    and not self._hearing(m).counts:
+                continue  # an auto-reply, a bounce, a notice (B15)
             statements += dates.find_decision_statements(m.text, stated_at=m.date, tz=self.tz,
                                                          source=f"mail {m.message_id}")
         first_day = self.iv.start.astimezone(self.tz).date()
@@ -282,17 +286,29 @@ class _InterviewPlanner:
             self.log.append("no follow-up: no contact address is known")
             return False
         key = f"{iv.id}:follow_up:{len(made) + 1}"
-        self.actions.append(DraftAction(key, iv.id, "follow_up", to, self._latest_with(to.email),
+        thread = self._follow_up_thread(to.email)
+        self.actions.append(DraftAction(key, iv.id, "follow_up", to, thread,
                                         f"follow-up to {to.email}: the decision date "
                                         f"{decision.day.isoformat()} passed with no word"))
         return True
 
-    def _latest_with(self, email: str) -> Message | None:
-        """The latest mail between the user and this person: the thread a follow-up answers."""
-        between = [m for m in self.all if
-                   (m.folder == "inbox" and m.sender is not None and m.sender.email == email)
-                   or (m.folder == "sent" and email in {p.email for p in m.recipients})]
-        return max(between, key=lambda m: m.date, default=None)
+    def _follow_up_thread(self, email: str) -> Message | None:
+        """B17: the latest thread about this interview with a human message from this person (or the
+        user's own mail to them); None: a new message."""
+        from agent.core import replies, threads
+
+        def word(m: Message) -> bool:  # the company's word on the application (a decision or a date)
+            return m.folder == "inbox" and self._hearing(m).verdict.kind != "other"
+
+        found = threads.follow_up_thread(self.iv, email, self.msgs, self.all, [d.message_id for d in self.drafts],
+                                         replies.is_auto_reply, word, self.tz)
+        if found is None:
+            self.log.append(f"follow-up as a new message: no mail about this interview from or to {email} "
+                            "but calendar notices, automatic replies or system mail")
+        else:
+            self.log.append(f"follow-up in the thread of {found.message_id} "
+                            f"({found.date.astimezone(self.tz):%Y-%m-%d}, \"{threads.human_subject(found.subject)}\")")
+        return found
 
     # B18
     def _acknowledgements(self, heard: list[tuple[Message, ReplyVerdict]]) -> bool:
@@ -327,7 +343,7 @@ class _InterviewPlanner:
             if self.now - m.date > STALE_ACK:
                 self.log.append(f"no acknowledgement: {m.message_id} is more than two weeks old")
                 continue
-            to = m.sender if m.sender and not is_system_address(m.sender.email) else self.iv.contact
+            to = self._hearing(m).person or self.iv.contact  # a no-reply mail: the person it names (B18)
             if to is None:
                 self.log.append("no acknowledgement: the answer came from a system address and no contact is known")
                 continue

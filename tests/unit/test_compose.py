@@ -261,7 +261,7 @@ def test_b17_references_are_deduplicated_and_bounded():
 
 def test_b17_follow_up_without_a_thread_is_a_new_mail():
     d = draft("follow_up")
-    assert d.subject == "Following up on the Backend Engineer interview"
+    assert d.subject == "Following up: Backend Engineer interview"
     assert d.in_reply_to == "" and d.references == ()
     assert header_names(parse(mime(d))) == BASE_HEADERS
 

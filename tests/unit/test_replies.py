@@ -229,3 +229,85 @@ def test_b18_no_reply_rejection_is_still_a_rejection() -> None:
     msg = reply(text, subject="Your application to Acme", sender=system)
     assert not is_auto_reply(msg)
     assert classify_reply(msg, NY).kind == "rejection"
+
+
+# ------------------------------------------------------------------------------------------ B16 as classes
+
+REJECTION_CLASS = [
+    # a negated step forward
+    "Unfortunately, we won't be moving forward with your candidacy for this position.",
+    "We will not be proceeding with your application.",
+    "We're not able to move forward at this time.",
+    "The team has decided they won't be taking your application further.",
+    "We are no longer moving forward with your candidacy.",
+    "We will not be continuing with your application.",
+    # someone else chosen
+    "We've decided to offer the role to another candidate whose experience was a closer match.",
+    "We have offered the position to someone else.",
+    "We are moving forward with other candidates.",
+    "The team will move ahead with a candidate whose background is a closer fit.",
+    "We decided to go with another candidate.",
+    "We've selected a different candidate for this role.",
+    "After much thought we hired an internal candidate.",
+    "Another candidate was selected for the position.",
+    "We have decided to pursue other applicants.",
+    # the opening gone
+    "The position has now been filled.",
+    "We have filled the role.",
+    # stock phrases
+    "Your application is no longer under consideration.",
+    "We regret to let you know that we won’t be extending an offer.",
+]
+
+
+@pytest.mark.parametrize("text", REJECTION_CLASS)
+def test_b16_rejection_wordings_as_a_class(text: str) -> None:
+    verdict = classify_reply(reply(f"Hi Ana,\n\nThanks for your patience. {text}\n\nBest,\nMia"), NY)
+    assert verdict.kind == "rejection", text
+    assert verdict.phrase == text
+
+
+@pytest.mark.parametrize("text", [
+    "We won't be moving forward with your candidacy.",  # "moving forward with your candidacy" is a next round
+    "We are not going to move you to the next stage.",
+    "Unfortunately we will not be inviting you to the final round.",
+    "We're not able to extend an offer at this time.",
+])
+def test_b16_a_negated_step_is_never_an_offer_or_a_next_round(text: str) -> None:
+    assert classify_reply(reply(text), NY).kind == "rejection"
+
+
+@pytest.mark.parametrize("text", [
+    "Congratulations! We're excited to offer you the position of Gameplay Programmer.",
+    "We'd love to make you an offer.",
+    "Your offer letter is ready for review here.",
+])
+def test_b16_offer_wordings(text: str) -> None:
+    assert classify_reply(reply(text), NY).kind == "offer"
+
+
+def test_b16_offer_in_the_subject_only() -> None:
+    assert classify_reply(reply("Please review it here.", subject="Your offer from Lindenwood Games"),
+                          NY).kind == "offer"
+
+
+@pytest.mark.parametrize("text", [
+    "Great news - the team would like to move you forward to the final round!",
+    "You've been selected for the next round of interviews.",
+    "The next step is a technical interview with our CTO.",
+    "We'd like to continue the process with you.",
+    "We'd love for you to come in for an onsite.",
+    "We'd like to progress your application to the next stage.",
+])
+def test_b16_next_round_wordings(text: str) -> None:
+    assert classify_reply(reply(text), NY).kind == "next_round"
+
+
+@pytest.mark.parametrize("text", [
+    "Could you pass my details to a former colleague for another opening?",
+    "Several of our partners are out this week for the holiday.",
+    "We'd love your feedback on the process.",
+])
+def test_b16_other_mail_is_no_decision(text: str) -> None:
+    assert classify_reply(reply(text), NY).kind in ("other", "timeline")
+    assert classify_reply(reply(text), NY).kind not in ("rejection", "offer", "next_round")
