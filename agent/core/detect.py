@@ -98,4 +98,13 @@ def detect_event(event: Event, identity: Identity, carrier: Message | None = Non
         company=company, company_domains=tuple(domains), role=_role(event, identity, carrier, company),
         contact=choose_contact(event, identity, carrier, interviewers), interviewers=interviewers,
         title=event.summary, description=event.description,
-        thread_message_ids=tuple(dict.fromkeys(m for m in thread if m)), reasons=verdict.reasons)
+        thread_message_ids=tuple(dict.fromkeys(m for m in thread if m)), reasons=verdict.reasons + _agency_reason(
+            event, identity, carrier))
+
+
+def _agency_reason(event: Event, identity: Identity, carrier: Message | None) -> tuple[str, ...]:
+    agency = agency_domain(event, identity, carrier)
+    if not agency or carrier is None or carrier.sender is None:
+        return ()
+    return ((f"sent on by {carrier.sender.email} of {agency}, a staffing agency: the contact, not an interviewer; "
+             f"the company is the client"),)

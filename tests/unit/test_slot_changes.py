@@ -288,8 +288,8 @@ def marlow_invite(received: datetime) -> Message:
 
 
 @pytest.mark.parametrize("text", [
-    "Marlow Bank would like to interview you on Wednesday, November 11 at 10am. Their coordinator will send "
-    "you the calendar invitation directly.",
+    ("Marlow Bank would like to interview you on Wednesday, November 11 at 10am. Their coordinator will send "
+     "you the calendar invitation directly."),
     "Good news: Marlow Bank wants to interview you! Expect an invitation from their team shortly.",
     "Marlow Bank would love to interview you on Nov 11 for the Treasury Analyst role.",
 ])
