@@ -14,6 +14,7 @@ from agent.core import people
 from agent.core.companies import ROLE_STATED, cased, company_from_signature, company_from_text, role_from_text
 from agent.core.event_people import (
     SKIP_CUTYPES,
+    agency_domain,
     carrier_senders,
     choose_contact,
     choose_interviewers,
@@ -42,9 +43,10 @@ def _company_domains(event: Event, identity: Identity, carrier: Message | None) 
                and a.cutype.upper() not in SKIP_CUTYPES]
     ordered += [event.organizer] if event.organizer else []
     ordered += carrier_senders(carrier)
+    agency = agency_domain(event, identity, carrier)  # the client is the company, not the agency (B5)
     domains = [people.registrable_domain(p.domain) for p in ordered
                if is_human(p) and is_external(identity, p) and not people.is_free_mail(p.domain)]
-    return list(dict.fromkeys(domains))
+    return [d for d in dict.fromkeys(domains) if d != agency]
 
 
 def _company(event: Event, identity: Identity, carrier: Message | None,
@@ -96,4 +98,13 @@ def detect_event(event: Event, identity: Identity, carrier: Message | None = Non
         company=company, company_domains=tuple(domains), role=_role(event, identity, carrier, company),
         contact=choose_contact(event, identity, carrier, interviewers), interviewers=interviewers,
         title=event.summary, description=event.description,
-        thread_message_ids=tuple(dict.fromkeys(m for m in thread if m)), reasons=verdict.reasons)
+        thread_message_ids=tuple(dict.fromkeys(m for m in thread if m)), reasons=verdict.reasons + _agency_reason(
+            event, identity, carrier))
+
+
+def _agency_reason(event: Event, identity: Identity, carrier: Message | None) -> tuple[str, ...]:
+    agency = agency_domain(event, identity, carrier)
+    if not agency or carrier is None or carrier.sender is None:
+        return ()
+    return ((f"sent on by {carrier.sender.email} of {agency}, a staffing agency: the contact, not an interviewer; "
+             f"the company is the client"),)

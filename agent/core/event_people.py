@@ -133,15 +133,28 @@ def choose_interviewers(event: Event, identity: Identity, carrier: Message | Non
     def usable(p: Person) -> bool:
         return is_human(p) and is_external(identity, p)
 
+    agency = agency_domain(event, identity, carrier)
     attendees = [a.person for a in event.attendees
                  if a.cutype.upper() not in SKIP_CUTYPES and a.partstat.upper() != "DECLINED"
-                 and usable(a.person)]
+                 and usable(a.person) and people.registrable_domain(a.person.domain) != agency]
     chosen = [p for p in attendees if not is_recruiter(p, texts, carrier)]
     org = event.organizer
     attending = {a.person.email for a in event.attendees}
     if org and usable(org) and org.email not in attending and not chosen and not attendees:
         chosen = [org]
     return dedupe(chosen)
+
+
+def agency_domain(event: Event, identity: Identity, carrier: Message | None) -> str:
+    """B5/B6, a staffing agency: the registrable domain of the person who sent the client's invitation on
+    (a forwarded invitation), when it is not the client's (the organizer's). Agency people arrange the
+    interview: they are the user's contact, neither interviewers nor the company. "" when none."""
+    org, sender = event.organizer, carrier.sender if carrier else None
+    if not (org and sender and is_individual(org) and is_individual(sender) and is_external(identity, org)
+            and is_external(identity, sender)) or people.is_free_mail(sender.domain):
+        return ""
+    agency = people.registrable_domain(sender.domain)
+    return agency if agency != people.registrable_domain(org.domain) else ""
 
 
 def choose_contact(event: Event, identity: Identity, carrier: Message | None,

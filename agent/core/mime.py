@@ -147,6 +147,8 @@ def _people(values: list[str]) -> tuple[Person, ...]:
 
 
 def _msgids(value: str) -> tuple[str, ...]:
+    # Some mailers fold a long Message-ID into RFC 2047 encoded words: the thread must still be found.
+    value = _decode_words(value) if "=?" in value else value
     return tuple(f"<{m}>" for m in _MSGID_RE.findall(clean_text(value)))
 
 

@@ -8,11 +8,12 @@ configured. Used when no invitation exists; the caller decides that. Pure: no I/
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-from datetime import datetime, timedelta
+import unicodedata
+from collections.abc import Collection, Sequence
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from agent.core import people
+from agent.core import people, zone_phrases
 from agent.core.companies import (
     COMPANY_AT,
     COMPANY_WITH,
@@ -29,7 +30,7 @@ from agent.core.companies import (
 from agent.core.settings import Identity
 from agent.core.detect import stable_id
 from agent.core.event_people import dedupe, is_external, is_human, person_words
-from agent.core.model import Interview, Message
+from agent.core.model import Interview, Message, Person
 
 _SENT_CUE = re.compile(rf"{INTERVIEW.pattern}|{TITLE_ONLY.pattern}", re.IGNORECASE)
 _CONFIRM = re.compile(r"\b(?:confirm(?:ed|ing)?|see\s+you|looking\s+forward|look\s+forward|talk\s+(?:to\s+you|then)|"
@@ -47,6 +48,17 @@ _HAS_DAY = re.compile(
 _DURATION_MIN = re.compile(r"\b(\d{2,3})\s*-?\s*(?:minutes?|mins?)\b", re.IGNORECASE)
 _DURATION_HOUR = re.compile(r"\b(an?|one|two|\d(?:\.\d)?|1\.5)\s*-?\s*(?:hours?|hrs?)\b", re.IGNORECASE)
 _SENT_WINDOW = timedelta(days=60)
+_EXPLICIT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+                            r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                            r"sept|oct|nov|dec)|\b\d{1,2}/\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:the\s+)?"
+                            r"\d{1,2}(?:st|nd|rd|th)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b", re.IGNORECASE)
+# A job, not a mortgage "application" or an "interview-style fact find": what the company's mail must be about.
+_HIRING = re.compile(r"\b(?:role|opening|vacancy|candidacy|job\s+(?:application|opening|offer)|applied\s+(?:for|to)|"
+                     r"applying\s+(?:for|to)|your\s+application\s+(?:for|to)|hiring\s+(?:manager|process|team))\b",
+                     re.IGNORECASE)
+_GREETING = re.compile(r"^(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^\n]*|[^\n,]{1,40},)\n",
+                       re.IGNORECASE)
 
 
 def find_datetimes(text: str, base: datetime, timezone: str) -> list[tuple[str, datetime]]:
@@ -67,17 +79,32 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
 
 
-def _when_in(sentence: str, message: Message, identity: Identity) -> list[datetime]:
+def _when_in(sentence: str, message: Message, identity: Identity,
+             days: Sequence[date] = ()) -> list[tuple[datetime, str]]:
     """Instants in one sentence that have both a day and a time of day, combining "Thursday (Dec 3)" and
-    "at 10am" when dateparser returns them apart."""
-    found = find_datetimes(sentence, message.date, identity.timezone)
-    whole = [dt for s, dt in found if _HAS_TIME.search(s) and _HAS_DAY.search(s)]
-    days = [dt for s, dt in found if _HAS_DAY.search(s) and not _HAS_TIME.search(s)]
-    times = [dt for s, dt in found if _HAS_TIME.search(s) and not _HAS_DAY.search(s)]
-    if not whole and len(days) == 1 and len(times) == 1:
-        whole = [datetime.combine(days[0].date(), times[0].time(), tzinfo=identity.tz)]
+    "at 10am" when dateparser returns them apart, each with how its zone was read (`zone_phrases`). A bare
+    weekday ("Tuesday at 2pm") in a thread whose invitation or mail names a date on that weekday is that
+    date (`days`), not the coming one."""
+    text, marks = zone_phrases.take_zones(zone_phrases.with_bare_hours(sentence))
+    found = zone_phrases.place_in_zones(find_datetimes(text, message.date, identity.timezone), text, marks,
+                                        identity.timezone)
+    whole = [(dt, how, s) for s, dt, how in found if _HAS_TIME.search(s) and _HAS_DAY.search(s)]
+    day_only = [dt for s, dt, _ in found if _HAS_DAY.search(s) and not _HAS_TIME.search(s)]
+    times = [(dt, how) for s, dt, how in found if _HAS_TIME.search(s) and not _HAS_DAY.search(s)]
+    if not whole and len(day_only) == 1 and len(times) == 1:
+        dt, how = times[0]
+        whole = [(datetime.combine(day_only[0].date(), dt.timetz()), how, "")]
+    placed = [(_on_thread_day(dt, phrase, message, days), how) for dt, how, phrase in whole]
     lo, hi = message.date, message.date + _SENT_WINDOW
-    return [dt.astimezone(identity.tz) for dt in whole if lo < dt <= hi]
+    return [(dt.astimezone(identity.tz), how) for dt, how in placed if lo < dt <= hi]
+
+
+def _on_thread_day(dt: datetime, phrase: str, message: Message, days: Sequence[date]) -> datetime:
+    if not phrase or _EXPLICIT_DATE.search(phrase) or not _WEEKDAY.search(phrase):
+        return dt
+    sent_day = message.date.astimezone(dt.tzinfo).date()
+    same = sorted(d for d in days if d.weekday() == dt.weekday() and d >= sent_day)
+    return datetime.combine(same[0], dt.timetz()) if same and same[0] != dt.date() else dt
 
 
 def _stated_duration(text: str) -> timedelta | None:
@@ -94,39 +121,52 @@ def _stated_duration(text: str) -> timedelta | None:
     return None
 
 
-def _confirmed_time(message: Message, identity: Identity) -> tuple[datetime, str] | None:
-    """The one interview time the mail confirms, with the sentence that says it."""
-    subject_cue = bool(_SENT_CUE.search(message.subject))
-    hits: list[tuple[datetime, str, bool]] = []
+def _confirmed_time(message: Message, identity: Identity,
+                    thread: Sequence[Message] = ()) -> tuple[datetime, str, str] | None:
+    """The one interview time the mail confirms, with the sentence that says it and how its zone was read.
+    A sentence without an interview word counts when it confirms and the hiring context is known: the
+    subject names an interview, or the company's mail in the thread is about an interview or a role."""
+    context = bool(_SENT_CUE.search(message.subject)) or _hiring_context(thread, identity)
+    days = [e.start.astimezone(identity.tz).date() for m in thread for e in m.events]
+    hits: list[tuple[datetime, str, bool, str]] = []
     for sentence in _sentences(message.text):
         confirm = bool(_CONFIRM.search(sentence))
-        cue = _SENT_CUE.search(sentence) or (subject_cue and confirm)
+        cue = _SENT_CUE.search(sentence) or (context and confirm)
         if not cue or _NEGATED.search(sentence) or (sentence.endswith("?") and not confirm):
             continue
-        hits += [(dt, sentence, confirm) for dt in _when_in(sentence, message, identity)]
-    distinct = {dt for dt, _, _ in hits}
+        hits += [(dt, sentence, confirm, how) for dt, how in _when_in(sentence, message, identity, days)]
+    distinct = {h[0] for h in hits}
     if len(distinct) > 1:  # several options: only a sentence that confirms one of them settles it
         hits = [h for h in hits if h[2]]
-        distinct = {dt for dt, _, _ in hits}
+        distinct = {h[0] for h in hits}
     if len(distinct) != 1:
         return None
-    return hits[0][0], hits[0][1]
+    return hits[0][0], hits[0][1], hits[0][3]
 
 
-def detect_sent(message: Message, identity: Identity) -> Interview | None:
+def _hiring_context(thread: Sequence[Message], identity: Identity) -> bool:
+    """The mail the user answers is a company's about an interview or a role (B2): what makes "Friday at
+    11 works for me" an interview and not a dinner."""
+    return any(m.folder == "inbox" and m.sender is not None and is_external(identity, m.sender)
+               and (_SENT_CUE.search(m.subject) or _HIRING.search(f"{m.subject}\n{m.text}")
+                    or ROLE_STATED.search(m.text))
+               for m in thread)
+
+
+def detect_sent(message: Message, identity: Identity, thread: Sequence[Message] = ()) -> Interview | None:
     """An interview the user confirmed or scheduled in a sent mail at one stated date and time (B2), or None.
-    Used when no invitation exists; the caller decides that."""
+    `thread` holds the earlier mail of its conversation (the company's mail it answers). Used when no
+    invitation exists; the caller decides that."""
     if message.folder != "sent":
         return None
     external = [p for p in message.recipients if is_external(identity, p) and not people.is_machine_address(p.email)]
     if not external:
         return None
-    found = _confirmed_time(message, identity)
+    found = _confirmed_time(message, identity, thread)
     if found is None:
         return None
-    start, sentence = found
-    interviewers = dedupe(p for p in message.to if is_human(p) and is_external(identity, p)
-                          and not people.is_role_address(p.email))
+    start, sentence, zone_read = found
+    interviewers = _interviewers(message, identity)
     domains = list(dict.fromkeys(people.registrable_domain(p.domain) for p in external
                                  if is_human(p) and not people.is_free_mail(p.domain)))
     words = person_words(message.recipients, identity)
@@ -134,8 +174,10 @@ def detect_sent(message: Message, identity: Identity) -> Interview | None:
                else company_from_text(message.subject, words)
                or next((c for s in _sentences(message.text) if (c := _company_in_sentence(s, words))), ""))
     role = role_from_text(message.subject, company, words)
-    if not role:
-        m = ROLE_STATED.search(message.text)
+    for text in (message.text, *(m.text for m in reversed(thread) if m.folder == "inbox")):
+        if role:
+            break
+        m = ROLE_STATED.search(text)
         role = role_from_text(m.group(0), company, words) if m else ""
     contact = next((p for p in message.to if is_external(identity, p) and not people.is_machine_address(p.email)),
                    None)
@@ -146,7 +188,28 @@ def detect_sent(message: Message, identity: Identity) -> Interview | None:
         title=message.subject, description="",
         thread_message_ids=tuple(dict.fromkeys((message.message_id, *message.references))),
         reasons=(f"the user's sent mail confirms an interview: \"{sentence}\"",
-                 f"at {start.isoformat()} ({identity.timezone})"))
+                 f"at {start.isoformat()} ({identity.timezone}; {zone_read})"))
+
+
+def _interviewers(message: Message, identity: Identity) -> tuple[Person, ...]:
+    """The outside people the user writes to; when the mail names some of them past its greeting ("Looking
+    forward to meeting Mia"), those are the ones the user will meet and the others arranged it."""
+    outside = dedupe(p for p in message.recipients if is_human(p) and is_external(identity, p)
+                     and not people.is_role_address(p.email))
+    body = _GREETING.sub("", message.text.strip(), count=1)
+    named = tuple(p for p in outside if _names(body, p))
+    return named or tuple(p for p in outside if p in message.to)
+
+
+def _names(text: str, person: Person) -> bool:
+    name = people.display_name(person)
+    first = name.split()[0] if name else ""
+    folded = _fold(text)
+    return bool(first) and len(first) > 1 and re.search(rf"\b{re.escape(_fold(first))}\b", folded) is not None
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
 def _company_in_sentence(sentence: str, person_words: Collection[str]) -> str:
