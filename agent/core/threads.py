@@ -100,7 +100,9 @@ def _speaks_of(m: Message, iv: Interview) -> bool:
     if _INTERVIEW_WORDS.search(text):
         return True
     lowered = " ".join(text.lower().split())
-    names = [iv.role, human_subject(iv.title)] + [people.display_name(p) for p in iv.interviewers] + [
-        people.first_name(p) for p in iv.interviewers]
+    # The company by its written name or, as people shorten it ("How was Marlow?"), its first word.
+    short = iv.company.split()[0] if iv.company.split() else ""
+    names = [iv.role, human_subject(iv.title), iv.company, short if len(short) >= 4 else ""] + [
+        people.display_name(p) for p in iv.interviewers] + [people.first_name(p) for p in iv.interviewers]
     return any(len(n) >= 3 and re.search(r"\b" + re.escape(" ".join(n.lower().split())) + r"\b", lowered)
                for n in names if n)

@@ -240,6 +240,8 @@ def test_b17_never_a_thread_about_something_else():
     ("How did the conversation with Ana go?", "Checking in"),  # an interviewer's first name
     ("Any questions about the Backend Engineer role?", "Checking in"),  # the role
     ("Thanks for your interview today.", "Today"),  # the word
+    ("Hope it went well with Acme Robotics!", "Checking in"),  # the company as written
+    ("I'll let you know as soon as I hear back from Acme.", "How was Acme?"),  # as people shorten it
 ])
 def test_b17_a_later_mail_that_speaks_of_the_interview_belongs(text, subject):
     later = mail("l1", END + timedelta(days=2), RITA, text, subject=subject)
