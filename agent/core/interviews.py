@@ -38,7 +38,7 @@ def derive(messages: Sequence[Message], calendar: Sequence[Event], identity: Ide
     for m in ordered:
         if m.folder != "sent":
             continue
-        candidate = sent_interviews.detect_sent(m, identity)
+        candidate = sent_interviews.detect_sent(m, identity, ordered)
         if candidate is None or _covered_by_invitation(candidate, found):
             continue
         earlier = _same_counterpart_pending(candidate, from_sent, m)

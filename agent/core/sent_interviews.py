@@ -8,7 +8,7 @@ configured. Used when no invitation exists; the caller decides that. Pure: no I/
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -30,6 +30,7 @@ from agent.core.settings import Identity
 from agent.core.detect import stable_id
 from agent.core.event_people import dedupe, is_external, is_human, person_words
 from agent.core.model import Interview, Message
+from agent.core.sent_purpose import judge_sent
 
 _SENT_CUE = re.compile(rf"{INTERVIEW.pattern}|{TITLE_ONLY.pattern}", re.IGNORECASE)
 _CONFIRM = re.compile(r"\b(?:confirm(?:ed|ing)?|see\s+you|looking\s+forward|look\s+forward|talk\s+(?:to\s+you|then)|"
@@ -113,9 +114,10 @@ def _confirmed_time(message: Message, identity: Identity) -> tuple[datetime, str
     return hits[0][0], hits[0][1]
 
 
-def detect_sent(message: Message, identity: Identity) -> Interview | None:
+def detect_sent(message: Message, identity: Identity, context: Sequence[Message] = ()) -> Interview | None:
     """An interview the user confirmed or scheduled in a sent mail at one stated date and time (B2), or None.
-    Used when no invitation exists; the caller decides that."""
+    Only the user's own job interview counts (B3/B4, `sent_purpose`); `context`: the mailbox's other mail,
+    of which the mails this one answers are read. Used when no invitation exists; the caller decides that."""
     if message.folder != "sent":
         return None
     external = [p for p in message.recipients if is_external(identity, p) and not people.is_machine_address(p.email)]
@@ -133,6 +135,9 @@ def detect_sent(message: Message, identity: Identity) -> Interview | None:
     company = (cased(people.company_from_domain(domains[0]), f"{message.subject}\n{message.text}") if domains
                else company_from_text(message.subject, words)
                or next((c for s in _sentences(message.text) if (c := _company_in_sentence(s, words))), ""))
+    mine, why = judge_sent(message, sentence, identity, context, company=company if not domains else "")
+    if not mine:
+        return None
     role = role_from_text(message.subject, company, words)
     if not role:
         m = ROLE_STATED.search(message.text)
@@ -146,7 +151,7 @@ def detect_sent(message: Message, identity: Identity) -> Interview | None:
         title=message.subject, description="",
         thread_message_ids=tuple(dict.fromkeys((message.message_id, *message.references))),
         reasons=(f"the user's sent mail confirms an interview: \"{sentence}\"",
-                 f"at {start.isoformat()} ({identity.timezone})"))
+                 f"at {start.isoformat()} ({identity.timezone})", why))
 
 
 def _company_in_sentence(sentence: str, person_words: Collection[str]) -> str:
