@@ -269,7 +269,7 @@ def next_due(plan: Plan, now: datetime) -> tuple[datetime, str] | None:
             when = datetime.combine(view.decision.day + timedelta(days=1), time(0), tzinfo=tz)
         else:
             continue
-        label = f"{iv.company or iv.title or iv.id}: {view.next_step}"
+        label = f"interview {iv.id}: {view.next_step}"  # B22: an id, never a title or company from the mail
         if best is None or when < best[0]:
             best = (when, label)
     return best

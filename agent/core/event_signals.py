@@ -1,6 +1,11 @@
 """Is this calendar event a job interview for the user? B4 rejections, then B3 signals, then a
 counterpart outside the user's own domains (B3).
 
+B4 judges what the event is (`purposes`): a purpose its title states, or one its description states when
+nothing there speaks of a job; who the user is in it (a colleague beside them and a private address across,
+their own employer named, the user named as interviewer). B3 then wants a hiring context with the
+interview words: a role, a recruiter, an applicant-tracking system, or someone at a company.
+
 Each rule is a small named check that returns a human sentence, so `interview-agent show` can say why
 an event was or was not taken for an interview. Pure: no I/O, no clock.
 """
@@ -11,8 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from agent.core import people
-from agent.core.companies import INTERVIEW, TITLE_ONLY
+from agent.core import people, purposes
+from agent.core.companies import INTERVIEW, TITLE_ONLY, role_from_text
 from agent.core.event_people import (
     carrier_senders,
     event_texts,
@@ -25,6 +30,8 @@ from agent.core.event_people import (
 )
 from agent.core.model import Event, Message
 from agent.core.settings import Identity
+
+_TEXT_PURPOSES = tuple(p.name for p in purposes.PURPOSES if p.name != "sales")  # a demo may be a stage
 
 # --- vocabulary ----------------------------------------------------------------------------------------
 
@@ -40,20 +47,17 @@ _RECRUITING_WORDS = re.compile(r"\b(?:recruit\w*|talent|hiring|candidate|role|po
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|<[a-z]+:[^>\s]+>", re.IGNORECASE)
 
-# B4: things that are never the user's job interview.
-_RESEARCH = re.compile(
-    r"\b(?:(?:user|customer|usability|research|participant|discovery|client|stakeholder)\s+interviews?|"
-    r"usability\s+(?:test|testing|study|session)s?|user\s+research|research\s+(?:session|study|call)|"
-    r"(?:user|customer)\s+(?:study|studies|session|feedback\s+session)s?)\b", re.IGNORECASE)
-_MEDIA = re.compile(r"\b(?:podcast|radio|television|tv\s+interview|press\s+interview|media\s+interview|"
-                    r"journalist|livestream|live\s+stream|on\s+air|fireside\s+chat|panel\s+discussion|"
-                    r"ama)\b", re.IGNORECASE)
+# B4: things that are never the user's job interview (purposes: `purposes`).
 _EVENT = re.compile(r"\b(?:webinar|web\s+seminar|info(?:rmation(?:al)?)?\s+session|career\s+fair|job\s+fair|"
                     r"masterclass|meetup|hackathon|bootcamp|open\s+house|summit)\b", re.IGNORECASE)
-_NOT_HIRING = re.compile(r"\b(?:mock|practice|exit|stay)\s+interviews?\b|"
-                         r"\binterview(?:ing)?\s+(?:practice|skills\s+(?:class|course|workshop))\b", re.IGNORECASE)
-_INTERVIEWER_SIDE = re.compile(r"\b(?:scorecard|interview\s+kit|interviewer\s+(?:training|sync|calibration)|"
+_INTERVIEWER_SIDE = re.compile(r"\b(?:scorecards?|interview\s+kit|interviewer\s+(?:training|sync|calibration|"
+                               r"events?|calendar)|(?:shared|share)\s+with\s+(?:the\s+)?interviewers|"
                                r"(?:interview|candidate)\s+debrief|hiring\s+committee)\b", re.IGNORECASE)
+# The user named on the interviewing side ("Jordan Lee, Hiring Manager"), or someone else as the candidate.
+_PANEL_ROLE = (r"(?:hiring\s+manager|interviewer|panelist|interview\s+host)\b"
+               r"(?!\s*(?:interview|screen|round|chat|call|conversation|meeting))")
+_CANDIDATE_LABEL = re.compile(r"(?P<n>\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*\([Cc]andidate\)|"
+                              r"\b[Cc]andidate:\s*(?P<n2>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _BULLETIN = re.compile(r"\b(?:job\s+alerts?|jobs?\s+you\s+may\s+(?:like|be\s+interested\s+in)|"
                        r"new\s+jobs?\s+(?:matching|for\s+you)|jobs?\s+for\s+you|recommended\s+jobs?|"
                        r"jobs?\s+matching|newsletter|digest|tips|how\s+to|ace\s+(?:your|the)|"
@@ -102,33 +106,85 @@ def _reject_own_employer(event: Event, identity: Identity, carrier: Message | No
     others = [p for p in others_in(event, identity) if not people.is_machine_address(p.email)]
     if others and all(is_own_domain(identity, p.domain) for p in others):
         return "rejected: everyone else is inside the user's own domains (internal meeting)"
+    colleagues = [p for p in others if is_own_domain(identity, p.domain)]
+    if colleagues and all(is_own_domain(identity, p.domain) or people.is_free_mail(p.domain) for p in others):
+        return (f"rejected: a colleague ({colleagues[0].email}) attends and everyone else writes from a private "
+                "address (a candidate): the user is on the interviewing side")
+    employer = _for_own_employer(event, identity)
+    if employer:
+        return (f"rejected: the event is at or for the user's own employer ('{employer}'): the user attends for "
+                "their employer (interviewing, buying, internal), not as a candidate")
     return ""
 
 
+def _for_own_employer(event: Event, identity: Identity) -> str:
+    """The user's own employer as the title or the organizer's name writes it ("for BrightPath",
+    "BrightPath Interviewer Calendar"), else ""."""
+    organizer = event.organizer.name if event.organizer else ""
+    return purposes.employer_named(f"{event.summary}\n{organizer}", identity.own_domains,
+                                   _company_labels(event, identity, None))
+
+
 def _reject_interviewer_side(event: Event, identity: Identity, carrier: Message | None) -> str:
-    m = _INTERVIEWER_SIDE.search(f"{event.summary}\n{event.description}")
-    return f"rejected: '{m.group(0)}' means the user is on the interviewing side" if m else ""
+    organizer = event.organizer.name if event.organizer else ""
+    text = f"{event.summary}\n{event.description}\n{organizer}"
+    m = _INTERVIEWER_SIDE.search(text)
+    if m:
+        return f"rejected: '{m.group(0)}' means the user is on the interviewing side"
+    if identity.name.strip():
+        m = re.search(rf"\b{re.escape(identity.name.strip())}\s*(?:,|\(|\bas\b)\s*(?:the\s+)?{_PANEL_ROLE}", text,
+                      re.IGNORECASE)
+        if m:
+            return f"rejected: the event names the user as interviewer ('{m.group(0)}')"
+    mine = {w.lower() for w in identity.name.split() if len(w) > 1}
+    for m in _CANDIDATE_LABEL.finditer(text):
+        if not mine & {w.lower() for w in (m.group("n") or m.group("n2")).split()}:
+            return f"rejected: '{m.group(0)}' names someone else as the candidate: the user is on the interviewing side"
+    return ""
 
 
-def _reject_research(event: Event, identity: Identity, carrier: Message | None) -> str:
-    # Description only counts when the title is silent: a real interview may mention user research.
-    text = event.summary if INTERVIEW.search(event.summary) else f"{event.summary}\n{event.description}"
-    m = _RESEARCH.search(text)
-    return f"rejected: '{m.group(0)}' is a research session, not a job interview" if m else ""
+def _company_labels(event: Event, identity: Identity, carrier: Message | None) -> list[str]:
+    """The names the counterparts' company domains spell ("northbeammedia" for northbeammedia.com)."""
+    persons = [*others_in(event, identity), *carrier_senders(carrier)]
+    return list(dict.fromkeys(people.registrable_domain(p.domain).split(".")[0] for p in persons
+                              if p.domain and not people.is_free_mail(p.domain) and not people.ats_name(p.email)))
 
 
-def _reject_media(event: Event, identity: Identity, carrier: Message | None) -> str:
-    m = _MEDIA.search(f"{event.summary}\n{event.description}")
-    return f"rejected: '{m.group(0)}' is a media interview" if m else ""
+def _title(event: Event, carrier: Message | None) -> str:
+    return f"{event.summary}\n{carrier.subject}" if carrier else event.summary
 
 
-def _reject_not_hiring(event: Event, identity: Identity, carrier: Message | None) -> str:
-    m = _NOT_HIRING.search(event.summary)
-    return f"rejected: '{m.group(0)}' is not a hiring interview" if m else ""
+def _reject_stated_purpose(event: Event, identity: Identity, carrier: Message | None) -> str:
+    """B4: the title says what the meeting is for (a board, a school, a consulate, the press, research, a
+    volunteer post, a vendor), and says nothing of a job."""
+    title = _title(event, carrier)
+    labels = _company_labels(event, identity, carrier)
+    found = purposes.stated_purpose(title, labels)
+    if found is None:
+        return ""
+    purpose, words = found
+    if purpose.name == "sales" and (INTERVIEW.search(title.replace(words, " ")) or TITLE_ONLY.search(title)) \
+            and not _for_own_employer(event, identity):
+        return ""  # "Final round: product demo" is a stage of a sales candidate's interview
+    return f"rejected: the title says '{words}': {purpose.what}"
+
+
+def _reject_purpose_in_text(event: Event, identity: Identity, carrier: Message | None) -> str:
+    """B4: the description (or the invitation's mail) says what the meeting is for, and nothing in the event
+    speaks of a job; a real interview may mention "our podcast team" or "usability studies"."""
+    labels = _company_labels(event, identity, carrier)
+    text = f"{event.description}\n{carrier.text if carrier else ''}"
+    found = purposes.find_purpose(text, labels, kinds=_TEXT_PURPOSES)
+    if found is None or _hiring_context(event, identity, carrier):
+        return ""
+    purpose, words = found
+    return f"rejected: the description says '{words}': {purpose.what}, and nothing speaks of a job"
 
 
 def _reject_public_event(event: Event, identity: Identity, carrier: Message | None) -> str:
-    m = _EVENT.search(f"{event.summary}\n{event.description}")
+    text = f"{event.summary}\n{event.description}"
+    names = purposes.name_spans(text, _company_labels(event, identity, carrier))  # "Summit Tech Staffing"
+    m = next((m for m in _EVENT.finditer(text) if not any(a <= m.start() and m.end() <= b for a, b in names)), None)
     return f"rejected: '{m.group(0)}' is a public event, not an interview" if m else ""
 
 
@@ -160,7 +216,7 @@ def _reject_recurring(event: Event, identity: Identity, carrier: Message | None)
 
 _REJECTIONS: tuple[Callable[[Event, Identity, Message | None], str], ...] = (
     _reject_cancelled, _reject_user_organizer, _reject_declined, _reject_own_employer, _reject_interviewer_side,
-    _reject_research, _reject_media, _reject_not_hiring, _reject_public_event, _reject_bulletin,
+    _reject_stated_purpose, _reject_purpose_in_text, _reject_public_event, _reject_bulletin,
     _reject_personal, _reject_recurring,
 )
 
@@ -219,7 +275,32 @@ def _counterpart(event: Event, identity: Identity, carrier: Message | None) -> s
     return ""
 
 
+def _hiring_context(event: Event, identity: Identity, carrier: Message | None) -> str:
+    """B3: what says the interview is about a job for the user: a role or hiring words in the event or
+    its mail, an applicant-tracking system, a recruiter; "" when nothing does."""
+    labels = _company_labels(event, identity, carrier)
+    words = purposes.hiring_words(event_texts(event, carrier), labels)
+    if words:
+        return f"hiring context: the text says '{words}'"
+    role = role_from_text(event.summary)
+    if role:
+        return f"hiring context: the title names the role '{role}'"
+    found = [s for s in _system_signals(event, identity, carrier) if "applicant-tracking" in s]
+    found += _recruiter_signals(event, identity, carrier)
+    return f"hiring context: {found[0]}" if found else ""
+
+
+def _employer_counterpart(event: Event, identity: Identity, carrier: Message | None) -> str:
+    """B3: someone at a company (not a free-mail address) on the other side."""
+    for p in [*others_in(event, identity), *carrier_senders(carrier)]:
+        if is_external(identity, p) and (people.ats_name(p.email) or (is_human(p) and not people.is_free_mail(p.domain))):
+            return f"hiring context: {p.email} writes from a company domain"
+    return ""
+
+
 _NO_SIGNAL = "rejected: nothing says job interview (no interview words, no recruiting system, no recruiter)"
+_NO_CONTEXT = ("rejected: the interview words come with no hiring context (no role, recruiter or applicant-tracking "
+               "system, nobody at a company)")
 
 
 def judge_event(event: Event, identity: Identity, carrier: Message | None = None) -> Verdict:
@@ -236,4 +317,7 @@ def judge_event(event: Event, identity: Identity, carrier: Message | None = None
     counterpart = _counterpart(event, identity, carrier)
     if not counterpart:
         return Verdict(False, (*signals, "rejected: no counterpart outside the user's own domains"))
-    return Verdict(True, ("the user is a guest, not the organizer", *signals, counterpart))
+    context = _hiring_context(event, identity, carrier) or _employer_counterpart(event, identity, carrier)
+    if not context:
+        return Verdict(False, (*signals, _NO_CONTEXT))
+    return Verdict(True, ("the user is a guest, not the organizer", *signals, counterpart, context))

@@ -31,6 +31,7 @@ from agent.core.settings import Identity
 from agent.core.detect import stable_id
 from agent.core.event_people import dedupe, is_external, is_human, person_words
 from agent.core.model import Interview, Message, Person
+from agent.core.sent_purpose import judge_sent
 
 _SENT_CUE = re.compile(rf"{INTERVIEW.pattern}|{TITLE_ONLY.pattern}", re.IGNORECASE)
 _CONFIRM = re.compile(r"\b(?:confirm(?:ed|ing)?|see\s+you|looking\s+forward|look\s+forward|talk\s+(?:to\s+you|then)|"
@@ -155,8 +156,8 @@ def _hiring_context(thread: Sequence[Message], identity: Identity) -> bool:
 
 def detect_sent(message: Message, identity: Identity, thread: Sequence[Message] = ()) -> Interview | None:
     """An interview the user confirmed or scheduled in a sent mail at one stated date and time (B2), or None.
-    `thread` holds the earlier mail of its conversation (the company's mail it answers). Used when no
-    invitation exists; the caller decides that."""
+    Only the user's own job interview counts (B3/B4, `sent_purpose`). `thread` holds the earlier mail of its
+    conversation (the company's mail it answers). Used when no invitation exists; the caller decides that."""
     if message.folder != "sent":
         return None
     external = [p for p in message.recipients if is_external(identity, p) and not people.is_machine_address(p.email)]
@@ -173,6 +174,9 @@ def detect_sent(message: Message, identity: Identity, thread: Sequence[Message] 
     company = (cased(people.company_from_domain(domains[0]), f"{message.subject}\n{message.text}") if domains
                else company_from_text(message.subject, words)
                or next((c for s in _sentences(message.text) if (c := _company_in_sentence(s, words))), ""))
+    mine, why = judge_sent(message, sentence, identity, thread, company=company if not domains else "")
+    if not mine:
+        return None
     role = role_from_text(message.subject, company, words)
     for text in (message.text, *(m.text for m in reversed(thread) if m.folder == "inbox")):
         if role:
@@ -188,7 +192,7 @@ def detect_sent(message: Message, identity: Identity, thread: Sequence[Message] 
         title=message.subject, description="",
         thread_message_ids=tuple(dict.fromkeys((message.message_id, *message.references))),
         reasons=(f"the user's sent mail confirms an interview: \"{sentence}\"",
-                 f"at {start.isoformat()} ({identity.timezone}; {zone_read})"))
+                 f"at {start.isoformat()} ({identity.timezone}; {zone_read})", why))
 
 
 def _interviewers(message: Message, identity: Identity) -> tuple[Person, ...]:
