@@ -12,18 +12,18 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from agent.core import people
+from agent.core import company_names, people
 from agent.core.companies import (
     COMPANY_AT,
     COMPANY_WITH,
     INTERVIEW,
-    ROLE_STATED,
     TITLE_ONLY,
-    cased,
+    choose_role,
     company_from_text,
     cut_role,
     is_person_name,
-    role_from_text,
+    phrase_role,
+    stated_role,
     strip_company,
 )
 from agent.core.settings import Identity
@@ -130,13 +130,13 @@ def detect_sent(message: Message, identity: Identity) -> Interview | None:
     domains = list(dict.fromkeys(people.registrable_domain(p.domain) for p in external
                                  if is_human(p) and not people.is_free_mail(p.domain)))
     words = person_words(message.recipients, identity)
-    company = (cased(people.company_from_domain(domains[0]), f"{message.subject}\n{message.text}") if domains
+    written = company_names.written_name(domains[0], [message.subject, message.text,
+                                                      *(p.name for p in message.recipients)]) if domains else ""
+    company = (written or people.company_from_domain(domains[0]) if domains
                else company_from_text(message.subject, words)
                or next((c for s in _sentences(message.text) if (c := _company_in_sentence(s, words))), ""))
-    role = role_from_text(message.subject, company, words)
-    if not role:
-        m = ROLE_STATED.search(message.text)
-        role = role_from_text(m.group(0), company, words) if m else ""
+    role = choose_role([stated_role(message.subject), stated_role(message.text),
+                        phrase_role(message.subject, company, words)])
     contact = next((p for p in message.to if is_external(identity, p) and not people.is_machine_address(p.email)),
                    None)
     return Interview(
