@@ -19,15 +19,17 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agent.core.companies import INTERVIEW, ROLE_START
 
-# Words that end a company name written before them: a team, a mailbox, a calendar ("Meridian Rail
-# Recruiting", "Fernhill Interviews", "The Pebble & Pine Team").
+# Words that end a company name written before them: a team, a mailbox, a calendar, a place ("Meridian Rail
+# Recruiting", "Fernhill Interviews", "The Pebble & Pine Team", "Acme Robotics HQ").
 _UNIT_WORDS = frozenset({
     "team", "teams", "recruiting", "recruitment", "recruiter", "recruiters", "talent", "careers", "career",
     "hiring", "jobs", "hr", "people", "interview", "interviews", "calendar", "calendars", "scheduling",
     "scheduler", "notifications", "notification", "noreply", "no-reply", "office", "offices", "admin",
+    "hq", "headquarters", "campus", "building", "lobby", "room", "reception",
 })
 _CALENDAR_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
@@ -60,10 +62,14 @@ class _Token:
     ends_unit: bool  # a boundary comes right after it
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Letters and digits only, lower case, accents removed: "Hélène & Co." -> "heleneco"."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in decomposed if not unicodedata.combining(c)).lower())
+    return _NOT_ALNUM.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)).lower())
 
 
 def domain_label(registrable: str) -> str:
@@ -100,8 +106,13 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit() or (word[:1].islower() and any(c.isupper() for c in word[1:]))
 
 
-def _runs(text: str) -> Iterable[list[_Token]]:
+@lru_cache(maxsize=512)
+def _runs(text: str) -> tuple[tuple[_Token, ...], ...]:
     """Runs of capitalised words (with "&", "of", "and" inside), never across a boundary."""
+    return tuple(tuple(run) for run in _find_runs(text) if run)
+
+
+def _find_runs(text: str) -> Iterable[list[_Token]]:
     for line in text.splitlines():
         run: list[_Token] = []
         for tok in _tokens(line):
@@ -120,7 +131,7 @@ def _runs(text: str) -> Iterable[list[_Token]]:
             yield _trim(run)
 
 
-def _trim(run: list[_Token]) -> list[_Token]:
+def _trim(run: list[_Token]) -> list[_Token]:  # no connector at the end
     while run and run[-1].text.lower() in _CONNECTORS:
         run = run[:-1]
     return run
@@ -170,6 +181,8 @@ def _forms(label: str, text: str) -> Iterable[tuple[str, bool]]:
     for run in _runs(text):
         words = [t.text for t in run]
         for i in range(len(words)):
+            if not fold(words[i]).startswith(label[0]):
+                continue
             n = _covers(label, words[i:])
             if not n:
                 continue
