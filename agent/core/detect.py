@@ -89,14 +89,16 @@ def _company(event: Event, identity: Identity, carrier: Message | None,
     return name, (f"company '{name}' from the signature" if name else "no company named")
 
 
-def _role(event: Event, identity: Identity, carrier: Message | None, company: str) -> str:
-    """B5: the whole role. A role stated outright ("for the X role") anywhere comes first, then the title's
-    and subject's; a fuller writing of it elsewhere ("Site Reliability Engineer" for "SRE") wins."""
+def _role(event: Event, identity: Identity, carrier: Message | None, company: str) -> tuple[str, str]:
+    """B5: the whole role, with the reason for `show`. A role stated outright ("for the X role") anywhere
+    comes first, then the title's and subject's; a fuller writing of it elsewhere ("Site Reliability
+    Engineer" for "SRE") wins."""
     words = person_words([a.person for a in event.attendees if a.cutype.upper() not in SKIP_CUTYPES], identity)
     titles = (event.summary, carrier.subject if carrier else "")
     bodies = (event.description, carrier.text if carrier else "")
-    return choose_role([*(stated_role(t) for t in (*titles, *bodies)),
+    role = choose_role([*(stated_role(t) for t in (*titles, *bodies)),
                         *(phrase_role(t, company, words) for t in titles)])
+    return role, (f"role '{role}' as the invitation and its mail write it" if role else "no role stated")
 
 
 # --- B2/B7: events to interviews -----------------------------------------------------------------------
@@ -110,12 +112,13 @@ def detect_event(event: Event, identity: Identity, carrier: Message | None = Non
     interviewers = choose_interviewers(event, identity, carrier)
     domains = _company_domains(event, identity, carrier)
     company, company_reason = _company(event, identity, carrier, interviewers, domains)
+    role, role_reason = _role(event, identity, carrier, company)
     origin = f"event {event.uid}" + (f" {event.recurrence_id}" if event.recurrence_id else "")
     thread = (carrier.message_id, *carrier.references) if carrier else ()
     return Interview(
         id=stable_id("event", event.uid, event.recurrence_id), origin=origin, start=event.start, end=event.end,
-        company=company, company_domains=tuple(domains), role=_role(event, identity, carrier, company),
+        company=company, company_domains=tuple(domains), role=role,
         contact=choose_contact(event, identity, carrier, interviewers), interviewers=interviewers,
         title=event.summary, description=event.description,
         thread_message_ids=tuple(dict.fromkeys(m for m in thread if m)),
-        reasons=(*verdict.reasons, company_reason))
+        reasons=(*verdict.reasons, company_reason, role_reason))

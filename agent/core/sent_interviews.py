@@ -146,7 +146,9 @@ def detect_sent(message: Message, identity: Identity) -> Interview | None:
         title=message.subject, description="",
         thread_message_ids=tuple(dict.fromkeys((message.message_id, *message.references))),
         reasons=(f"the user's sent mail confirms an interview: \"{sentence}\"",
-                 f"at {start.isoformat()} ({identity.timezone})"))
+                 f"at {start.isoformat()} ({identity.timezone})",
+                 f"company '{company}' as the mail writes it" if written else
+                 f"company '{company}' made from the domain {domains[0]}" if domains else f"company '{company}'"))
 
 
 def _company_in_sentence(sentence: str, person_words: Collection[str]) -> str:
