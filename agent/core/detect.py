@@ -10,15 +10,20 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from agent.core import people
-from agent.core.companies import ROLE_STATED, cased, company_from_signature, company_from_text, role_from_text
+from agent.core import company_names, people
+from agent.core.companies import (
+    choose_role,
+    company_from_signature,
+    company_from_text,
+    phrase_role,
+    stated_role,
+)
 from agent.core.event_people import (
     SKIP_CUTYPES,
     agency_domain,
     carrier_senders,
     choose_contact,
     choose_interviewers,
-    event_texts,
     is_external,
     is_human,
     person_words,
@@ -49,35 +54,53 @@ def _company_domains(event: Event, identity: Identity, carrier: Message | None) 
     return [d for d in dict.fromkeys(domains) if d != agency]
 
 
+def name_sources(event: Event, carrier: Message | None) -> list[str]:
+    """Where a company writes its name around an invitation: title, description, the carrying mail's subject
+    and body, and the display names of organizer, attendees and senders ("Megan Ross | Halcyon Travel")."""
+    persons = [a.person for a in event.attendees] + ([event.organizer] if event.organizer else [])
+    persons += carrier_senders(carrier)
+    return [event.summary, event.description, carrier.subject if carrier else "", carrier.text if carrier else "",
+            *(p.name for p in persons if p.name)]
+
+
+def company_for_domain(domain: str, sources: list[str]) -> tuple[str, str]:
+    """B5: the name the company writes for its domain, else the name made from the domain (last resort);
+    with the reason for `show`."""
+    written = company_names.written_name(domain, sources)
+    if written:
+        return written, f"company '{written}' as the mail writes it for {domain}"
+    made = people.company_from_domain(domain)
+    return made, f"company '{made}' made from the domain {domain}: the mail never writes the name"
+
+
 def _company(event: Event, identity: Identity, carrier: Message | None,
-             interviewers: tuple[Person, ...], domains: list[str]) -> str:
-    texts = event_texts(event, carrier)
+             interviewers: tuple[Person, ...], domains: list[str]) -> tuple[str, str]:
     counted = Counter(people.registrable_domain(p.domain) for p in interviewers
                       if people.registrable_domain(p.domain) in domains)
     best = counted.most_common(1)[0][0] if counted else (domains[0] if domains else "")
     if best:
-        return cased(people.company_from_domain(best), texts)
+        return company_for_domain(best, name_sources(event, carrier))
     words = person_words([*(a.person for a in event.attendees if a.cutype.upper() not in SKIP_CUTYPES),
                           *([event.organizer] if event.organizer else []),
                           *carrier_senders(carrier)], identity)
     for text in (event.summary, carrier.subject if carrier else ""):
         name = company_from_text(text, words)
         if name:
-            return name
-    return company_from_signature(carrier, words)
+            return name, f"company '{name}' from the title"
+    name = company_from_signature(carrier, words)
+    return name, (f"company '{name}' from the signature" if name else "no company named")
 
 
-def _role(event: Event, identity: Identity, carrier: Message | None, company: str) -> str:
+def _role(event: Event, identity: Identity, carrier: Message | None, company: str) -> tuple[str, str]:
+    """B5: the whole role, with the reason for `show`. A role stated outright ("for the X role") anywhere
+    comes first, then the title's and subject's; a fuller writing of it elsewhere ("Site Reliability
+    Engineer" for "SRE") wins."""
     words = person_words([a.person for a in event.attendees if a.cutype.upper() not in SKIP_CUTYPES], identity)
-    for text in (event.summary, carrier.subject if carrier else ""):
-        role = role_from_text(text, company, words)
-        if role:
-            return role
-    for text in (event.description, carrier.text if carrier else ""):
-        m = ROLE_STATED.search(text)
-        if m:
-            return role_from_text(m.group(0), company, words)
-    return ""
+    titles = (event.summary, carrier.subject if carrier else "")
+    bodies = (event.description, carrier.text if carrier else "")
+    role = choose_role([*(stated_role(t) for t in (*titles, *bodies)),
+                        *(phrase_role(t, company, words) for t in titles)])
+    return role, (f"role '{role}' as the invitation and its mail write it" if role else "no role stated")
 
 
 # --- B2/B7: events to interviews -----------------------------------------------------------------------
@@ -90,16 +113,17 @@ def detect_event(event: Event, identity: Identity, carrier: Message | None = Non
         return None
     interviewers = choose_interviewers(event, identity, carrier)
     domains = _company_domains(event, identity, carrier)
-    company = _company(event, identity, carrier, interviewers, domains)
+    company, company_reason = _company(event, identity, carrier, interviewers, domains)
+    role, role_reason = _role(event, identity, carrier, company)
     origin = f"event {event.uid}" + (f" {event.recurrence_id}" if event.recurrence_id else "")
     thread = (carrier.message_id, *carrier.references) if carrier else ()
     return Interview(
         id=stable_id("event", event.uid, event.recurrence_id), origin=origin, start=event.start, end=event.end,
-        company=company, company_domains=tuple(domains), role=_role(event, identity, carrier, company),
+        company=company, company_domains=tuple(domains), role=role,
         contact=choose_contact(event, identity, carrier, interviewers), interviewers=interviewers,
         title=event.summary, description=event.description,
-        thread_message_ids=tuple(dict.fromkeys(m for m in thread if m)), reasons=verdict.reasons + _agency_reason(
-            event, identity, carrier))
+        thread_message_ids=tuple(dict.fromkeys(m for m in thread if m)),
+        reasons=(*verdict.reasons, company_reason, role_reason, *_agency_reason(event, identity, carrier)))
 
 
 def _agency_reason(event: Event, identity: Identity, carrier: Message | None) -> tuple[str, ...]:

@@ -14,7 +14,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Sequence
 
-from agent.core import calendar_fold, companies, detect, event_people, people, sent_interviews, slot_changes
+from agent.core import (calendar_fold, companies, company_names, detect, event_people, people, sent_interviews,
+                        slot_changes)
 from agent.core.settings import Identity
 from agent.core.model import Event, Interview, Message
 
@@ -93,6 +94,7 @@ def derive(messages: Sequence[Message], calendar: Sequence[Event], identity: Ide
                                                        f"{m.message_id}",))
             from_sent[from_sent.index(earlier)] = moved
             received[earlier.id] = m.date
+    from_sent = [_enrich(iv, ordered, identity) for iv in from_sent]
     everything = found + from_sent
     by_mail = slot_changes.cancelled_by_mail(everything, received,
                                              slot_changes.mail_cancellations(ordered, identity), identity)
@@ -121,32 +123,54 @@ def _same_counterpart_pending(candidate: Interview, known: list[Interview], mail
     return None
 
 
-def _enrich(iv: Interview, messages: Sequence[Message], identity: Identity) -> Interview:
-    """B5/B6 from the scheduling mail around an invitation: a Calendly booking may not name the role that
-    the recruiter's mail does, and an ATS invitation from recruiting@ has a person in its mail's Reply-To."""
-    needs_contact = iv.contact is None or people.is_role_address(iv.contact.email)
-    if iv.role and not needs_contact:
-        return iv
+def _related_mail(iv: Interview, messages: Sequence[Message]) -> list[Message]:
+    """Inbox mail around an interview until its end: its threads, and mail from or answered to the
+    company's domains (an ATS's mail with the recruiter in Reply-To)."""
     threads = set(iv.thread_message_ids)
-    related = [m for m in messages if m.folder == "inbox" and m.date <= iv.end and
-               (m.message_id in threads or threads & set(m.references) or
-                any(people.registrable_domain(p.domain) in iv.company_domains
-                    for p in ((m.sender,) if m.sender else ()) + m.reply_to))]
-    role, contact, reasons = iv.role, iv.contact, list(iv.reasons)
-    for m in reversed(related):  # the latest first
-        if not role:
-            role = companies.role_from_text(m.subject, iv.company)
-            if role:
-                reasons.append(f"role from the subject of {m.message_id}")
-        if needs_contact:
+    return [m for m in messages if m.folder == "inbox" and m.date <= iv.end and
+            (m.message_id in threads or threads & set(m.references) or
+             any(people.registrable_domain(p.domain) in iv.company_domains
+                 for p in ((m.sender,) if m.sender else ()) + m.reply_to))]
+
+
+def _enrich(iv: Interview, messages: Sequence[Message], identity: Identity) -> Interview:
+    """B5/B6 from the mail around an interview: the company's name as its mail writes it (an invitation
+    may not write it, the recruiter's signature does), the whole role a Calendly booking or the user's own
+    reply may not name, and for an ATS invitation from recruiting@ the person in its mail's Reply-To."""
+    related = _related_mail(iv, messages)
+    reasons = list(iv.reasons)
+    company = iv.company
+    made = {company_names.fold(people.company_from_domain(d)): d for d in iv.company_domains}
+    domain = made.get(company_names.fold(company), "") if company else next(iter(iv.company_domains), "")
+    if domain:  # the name was made from the domain: look for the one the company writes
+        sources = [iv.title, iv.description]
+        for m in related:
+            sources += [m.subject, m.text, *(p.name for p in ((m.sender,) if m.sender else ()) + m.reply_to)]
+        written = company_names.written_name(domain, sources)
+        if written and written != company:
+            company = written
+            reasons.append(f"company '{written}' as the mail around the interview writes it for {domain}")
+    words = {w.lower() for w in identity.name.split()}
+    for m in related:
+        words |= {w.lower() for p in ((m.sender,) if m.sender else ()) + m.recipients + m.reply_to
+                  if event_people.is_individual(p) for w in people.display_name(p).split()}
+    role = companies.choose_role([iv.role, *(companies.role_from_text(m.subject, company, words)
+                                             for m in reversed(related)),
+                                  *(companies.stated_role(m.text) for m in reversed(related))])
+    if role != iv.role:
+        reasons.append(f"role '{role}' from the mail around the interview")
+    contact = iv.contact
+    if contact is None or people.is_role_address(contact.email):
+        for m in reversed(related):  # the latest first
             person = next((p for p in ((m.sender,) if m.sender else ()) + m.reply_to
                            if not identity.is_me(p.email) and people.registrable_domain(p.domain) in iv.company_domains
                            and not people.is_machine_address(p.email) and not people.is_role_address(p.email)),
                           None)
             if person is not None:
-                contact, needs_contact = person, False
+                contact = person
                 reasons.append(f"contact {person.email} from {m.message_id}")
-    return replace(iv, role=role, contact=contact, reasons=tuple(reasons))
+                break
+    return replace(iv, company=company, role=role, contact=contact, reasons=tuple(reasons))
 
 
 def _agency_contact(iv: Interview, messages: Sequence[Message], identity: Identity) -> Interview:

@@ -13,18 +13,19 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from agent.core import people, zone_phrases
+from agent.core import company_names, people, zone_phrases
 from agent.core.companies import (
     COMPANY_AT,
     COMPANY_WITH,
     INTERVIEW,
     ROLE_STATED,
     TITLE_ONLY,
-    cased,
+    choose_role,
     company_from_text,
     cut_role,
     is_person_name,
-    role_from_text,
+    phrase_role,
+    stated_role,
     strip_company,
 )
 from agent.core.settings import Identity
@@ -171,18 +172,17 @@ def detect_sent(message: Message, identity: Identity, thread: Sequence[Message] 
     domains = list(dict.fromkeys(people.registrable_domain(p.domain) for p in external
                                  if is_human(p) and not people.is_free_mail(p.domain)))
     words = person_words(message.recipients, identity)
-    company = (cased(people.company_from_domain(domains[0]), f"{message.subject}\n{message.text}") if domains
+    written = company_names.written_name(domains[0], [message.subject, message.text,
+                                                      *(p.name for p in message.recipients)]) if domains else ""
+    company = (written or people.company_from_domain(domains[0]) if domains
                else company_from_text(message.subject, words)
                or next((c for s in _sentences(message.text) if (c := _company_in_sentence(s, words))), ""))
     mine, why = judge_sent(message, sentence, identity, thread, company=company if not domains else "")
     if not mine:
         return None
-    role = role_from_text(message.subject, company, words)
-    for text in (message.text, *(m.text for m in reversed(thread) if m.folder == "inbox")):
-        if role:
-            break
-        m = ROLE_STATED.search(text)
-        role = role_from_text(m.group(0), company, words) if m else ""
+    answered = [m.text for m in reversed(thread) if m.folder == "inbox"]  # the company's mail it answers
+    role = choose_role([stated_role(message.subject), stated_role(message.text), *map(stated_role, answered),
+                        phrase_role(message.subject, company, words)])
     contact = next((p for p in message.to if is_external(identity, p) and not people.is_machine_address(p.email)),
                    None)
     return Interview(
@@ -192,7 +192,9 @@ def detect_sent(message: Message, identity: Identity, thread: Sequence[Message] 
         title=message.subject, description="",
         thread_message_ids=tuple(dict.fromkeys((message.message_id, *message.references))),
         reasons=(f"the user's sent mail confirms an interview: \"{sentence}\"",
-                 f"at {start.isoformat()} ({identity.timezone}; {zone_read})", why))
+                 f"at {start.isoformat()} ({identity.timezone}; {zone_read})", why,
+                 f"company '{company}' as the mail writes it" if written else
+                 f"company '{company}' made from the domain {domains[0]}" if domains else f"company '{company}'"))
 
 
 def _interviewers(message: Message, identity: Identity) -> tuple[Person, ...]:
