@@ -16,10 +16,10 @@ from agent.core.event_people import (
     SKIP_CUTYPES,
     carrier_senders,
     choose_contact,
-    choose_interviewers,
     event_texts,
     is_external,
     is_human,
+    judge_people,
     person_words,
 )
 from agent.core.event_signals import Verdict, judge_event
@@ -86,7 +86,7 @@ def detect_event(event: Event, identity: Identity, carrier: Message | None = Non
     verdict = judge_event(event, identity, carrier)
     if not verdict.is_interview:
         return None
-    interviewers = choose_interviewers(event, identity, carrier)
+    interviewers, people_reasons = judge_people(event, identity, carrier)
     domains = _company_domains(event, identity, carrier)
     company = _company(event, identity, carrier, interviewers, domains)
     origin = f"event {event.uid}" + (f" {event.recurrence_id}" if event.recurrence_id else "")
@@ -96,4 +96,5 @@ def detect_event(event: Event, identity: Identity, carrier: Message | None = Non
         company=company, company_domains=tuple(domains), role=_role(event, identity, carrier, company),
         contact=choose_contact(event, identity, carrier, interviewers), interviewers=interviewers,
         title=event.summary, description=event.description,
-        thread_message_ids=tuple(dict.fromkeys(m for m in thread if m)), reasons=verdict.reasons)
+        thread_message_ids=tuple(dict.fromkeys(m for m in thread if m)),
+        reasons=verdict.reasons + people_reasons)

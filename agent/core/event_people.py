@@ -8,13 +8,15 @@ no I/O, no clock.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from email.utils import parseaddr
 
 from agent.core import people
 from agent.core.companies import RECRUITER_TITLE, signature_lines
+from agent.core.mentions import ASSISTANT_TITLE, Mention, clean_name, mentions_in, ties
 from agent.core.model import Attendee, Event, Message, Person
 from agent.core.settings import Identity
+from agent.core.text import safe_line
 
 SKIP_CUTYPES = frozenset({"ROOM", "RESOURCE", "GROUP"})  # attendees that are never people
 
@@ -95,53 +97,107 @@ def dedupe(persons: Iterable[Person]) -> tuple[Person, ...]:
 
 # --- B6 interviewers and contact ----------------------------------------------------------------------
 
-def is_recruiter(person: Person, texts: str, carrier: Message | None) -> bool:
-    """A role address, or a recruiter/coordinator title next to the person's name in the invitation text,
-    in their display name, or in the signature of the mail they sent."""
+def text_mentions(texts: str) -> list[Mention]:
+    """The people the invitation and its mail name, with the title or label that belongs to each."""
+    return mentions_in(texts)
+
+
+def about(person: Person, mentions: Sequence[Mention], persons: Sequence[Person]) -> list[Mention]:
+    """The mentions that are about `person`: by the address written beside the name, else by name (or, for
+    an address without a display name, a name its local part agrees with); a name that fits several of
+    `persons` is nobody's."""
+    shown = people.display_name(person)
+    mine = [m for m in mentions if ties(m, person.email, shown)]
+    others = [p for p in persons if p.email and p.email != person.email]
+    return [m for m in mine if m.email or not any(ties(m, o.email, people.display_name(o)) for o in others)]
+
+
+def _who(person: Person) -> str:
+    return people.display_name(person) or person.email
+
+
+def coordinator_reason(person: Person, mentions: Sequence[Mention], persons: Sequence[Person],
+                       carrier: Message | None = None) -> str:
+    """Why `person` is a recruiter, coordinator or assistant (B6), or "" when nothing says so: a shared
+    recruiting mailbox, a title in their display name, a title the invitation or a signature gives *their*
+    name (a label on the next person's line is not theirs), or, for the sender of the mail, a recruiting
+    title in its signature that names nobody else. Named "Interviewer:" outright, they are an interviewer."""
     if people.is_role_address(person.email):
-        return True
-    if RECRUITER_TITLE.search(re.sub(r"\b(?:via|from)\s.*$", "", person.name)):
-        return True
-    sent_it = bool(carrier and carrier.sender and carrier.sender.email == person.email)
-    if sent_it and any(RECRUITER_TITLE.search(ln) for ln in signature_lines(carrier.text)):  # type: ignore[union-attr]
-        return True
-    name = people.display_name(person)
-    return bool(name) and any(_titled_recruiter(texts, m.start(), m.end())
-                              for m in re.finditer(re.escape(name), texts, re.IGNORECASE))
+        return f"{person.email} is a shared recruiting mailbox"
+    shown = re.sub(r"\b(?:via|from)\s.*$", "", person.name)
+    if RECRUITER_TITLE.search(shown) or ASSISTANT_TITLE.search(shown):
+        return f"{_who(person)}'s display name gives a recruiting or coordinator title"
+    mine = about(person, mentions, persons)
+    if any(m.is_interviewer for m in mine):
+        return ""
+    for m in mine:
+        if m.is_coordinator:
+            return f"{_who(person)} is titled '{safe_line(m.title or m.label, 60)}' (recruiter, coordinator or assistant)"
+    if carrier and carrier.sender and carrier.sender.email == person.email:
+        named = {m.line for m in mentions_in(carrier.text) if not ties(m, person.email, people.display_name(person))}
+        for line in signature_lines(carrier.text):
+            if RECRUITER_TITLE.search(line) and not any(line in n for n in named) and not clean_name(line):
+                return f"{_who(person)} signs the invitation's mail with a recruiting title"
+    return ""
 
 
-def _titled_recruiter(texts: str, start: int, end: int) -> bool:
-    """Is the name at texts[start:end] labelled recruiter/coordinator? "Sam Ortiz, Recruiting Coordinator",
-    "Sam Ortiz (Recruiter)", "Sam Ortiz | Talent Partner", a signature's next line, or "Recruiter: Sam Ortiz"."""
-    after = texts[end:end + 80]
-    if re.match(r"[ \t]*\n", after):  # the name alone on its line: the title is the next line
-        next_line = after.lstrip(" \t\n").split("\n", 1)[0]
-        return bool(RECRUITER_TITLE.match(next_line))
-    # Only the phrase attached to this name, up to the next comma/semicolon/bracket: not the next person's.
-    attached = re.match(r"[ \t]*(?:[,(|–—-]|is\b)?[ \t]*(?P<t>[^,;()\n]*)", after)
-    if attached and RECRUITER_TITLE.search(attached.group("t")):
-        return True
-    before = texts[max(0, start - 40):start].rpartition("\n")[2]
-    return bool(re.search(rf"(?:{RECRUITER_TITLE.pattern})\s*[:,–-]?\s*(?:is\s+)?$", before, re.IGNORECASE))
+def is_recruiter(person: Person, texts: str, carrier: Message | None) -> bool:
+    """A role address, or a recruiter/coordinator/assistant title that belongs to this person's name in the
+    invitation text, in their display name, or in the signature of the mail they sent."""
+    return bool(coordinator_reason(person, text_mentions(texts), [person], carrier))
 
 
-def choose_interviewers(event: Event, identity: Identity, carrier: Message | None) -> tuple[Person, ...]:
-    """B6: attendees minus the user, rooms, resources, machines, decliners and recruiters; the organizer
-    counts only when attending, or when nobody else does."""
-    texts = event_texts(event, carrier)
+def named(person: Person, mentions: Sequence[Mention], persons: Sequence[Person]) -> Person:
+    """`person` with the name the invitation or a signature gives them when their display name is missing or
+    is not a person's ("k.tanaka@lumenfield.io" named "Kenji (Analytics Lead)" -> "Kenji") (B9)."""
+    if people.display_name(person):
+        return person
+    names = list(dict.fromkeys(m.name for m in about(person, mentions, persons)))
+    best = max(names, key=lambda n: len(n.split()), default="")
+    return Person(person.email, best) if best else person
+
+
+def judge_people(event: Event, identity: Identity, carrier: Message | None,
+                 extra_texts: Sequence[str] = ()) -> tuple[tuple[Person, ...], tuple[str, ...]]:
+    """B6: the interviewers (attendees minus the user, rooms, resources, machines, decliners and recruiters,
+    coordinators or assistants; the organizer counts only when attending, or when nobody else does), each
+    with the name the text gives a bare address (B9), and the reasons for `show`."""
+    texts = "\n".join([event_texts(event, carrier), *extra_texts])
+    mentions = text_mentions(texts)
+    reasons: list[str] = []
 
     def usable(p: Person) -> bool:
         return is_human(p) and is_external(identity, p)
 
-    attendees = [a.person for a in event.attendees
-                 if a.cutype.upper() not in SKIP_CUTYPES and a.partstat.upper() != "DECLINED"
-                 and usable(a.person)]
-    chosen = [p for p in attendees if not is_recruiter(p, texts, carrier)]
+    candidates = [a for a in event.attendees if a.cutype.upper() not in SKIP_CUTYPES
+                  and not identity.is_me(a.person.email) and usable(a.person)]
+    persons = [a.person for a in candidates] + ([event.organizer] if event.organizer else [])
+    attendees, chosen = [], []
+    for a in candidates:
+        if a.partstat.upper() == "DECLINED":
+            reasons.append(f"{_who(a.person)} declined: not an interviewer")
+            continue
+        attendees.append(a.person)
+        why = coordinator_reason(a.person, mentions, persons, carrier)
+        if why:
+            reasons.append(f"{why}: the contact side, not an interviewer")
+        else:
+            chosen.append(named(a.person, mentions, persons))
     org = event.organizer
     attending = {a.person.email for a in event.attendees}
     if org and usable(org) and org.email not in attending and not chosen and not attendees:
-        chosen = [org]
-    return dedupe(chosen)
+        chosen = [named(org, mentions, persons)]
+        reasons.append(f"{_who(org)} organizes and nobody else attends: the interviewer")
+    for p in chosen:
+        reasons.append(f"{_who(p)} is an interviewer")
+    if not chosen:
+        reasons.append("no interviewer address is known: the thank-you goes to the contact")
+    return dedupe(chosen), tuple(reasons)
+
+
+def choose_interviewers(event: Event, identity: Identity, carrier: Message | None) -> tuple[Person, ...]:
+    """B6 interviewers (see `judge_people`)."""
+    return judge_people(event, identity, carrier)[0]
 
 
 def choose_contact(event: Event, identity: Identity, carrier: Message | None,
