@@ -17,6 +17,7 @@ from agent.core.event_people import (
     carrier_senders,
     choose_contact,
     event_texts,
+    group_calendar_owner,
     is_external,
     is_human,
     judge_people,
@@ -88,7 +89,7 @@ def detect_event(event: Event, identity: Identity, carrier: Message | None = Non
         return None
     interviewers, people_reasons = judge_people(event, identity, carrier)
     domains = _company_domains(event, identity, carrier)
-    company = _company(event, identity, carrier, interviewers, domains)
+    company = _company(event, identity, carrier, interviewers, domains) or group_calendar_owner(event)
     origin = f"event {event.uid}" + (f" {event.recurrence_id}" if event.recurrence_id else "")
     thread = (carrier.message_id, *carrier.references) if carrier else ()
     return Interview(

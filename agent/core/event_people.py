@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from email.utils import parseaddr
 
 from agent.core import people
 from agent.core.companies import RECRUITER_TITLE, signature_lines
-from agent.core.mentions import ASSISTANT_TITLE, Mention, clean_name, mentions_in, ties
-from agent.core.model import Attendee, Event, Message, Person
+from agent.core.mentions import ASSISTANT_TITLE, Mention, clean_name, fold, mentions_in, ties
+from agent.core.model import Attendee, Event, Interview, Message, Person
 from agent.core.settings import Identity
 from agent.core.text import safe_line
 
@@ -78,6 +79,21 @@ def others_in(event: Event, identity: Identity) -> list[Person]:
     if event.organizer and not identity.is_me(event.organizer.email):
         found.append(event.organizer)
     return [p for p in found if p.email]
+
+
+# A shared calendar's address (Google group calendars) and the words that name the calendar, not its owner.
+_GROUP_CALENDAR = re.compile(r"@group\.calendar\.google\.com$", re.IGNORECASE)
+_CALENDAR_WORDS = re.compile(r"\b(?:candidate|candidates|interviews?|interviewing|recruiting|recruitment|talent|"
+                             r"hiring|scheduling|calendars?|team|events?)\b", re.IGNORECASE)
+
+
+def group_calendar_owner(event: Event) -> str:
+    """The name a shared group calendar organizing the event gives its owner: "Brightwater Bank Candidate
+    Calendar" -> "Brightwater Bank", "" when the organizer is not a named group calendar (class 6)."""
+    org = event.organizer
+    if not org or not _GROUP_CALENDAR.search(org.email):
+        return ""
+    return " ".join(_CALENDAR_WORDS.sub(" ", org.name).split()).strip(" -|,")
 
 
 def event_texts(event: Event, carrier: Message | None) -> str:
@@ -223,6 +239,42 @@ def choose_contact(event: Event, identity: Identity, carrier: Message | None,
             if pick(a.person, check) and is_recruiter(a.person, texts, carrier):
                 return a.person
     return None
+
+
+def people_from_mail(iv: Interview, messages: Sequence[Message], identity: Identity) -> Interview:
+    """B6/B9 from the company's mail around an invitation (before the interview ends): a coordinator or
+    recruiter titled only in a signature of their own mail is the contact, not an interviewer; a bare
+    address named there gets that name. An invitation from the company's shared calendar with no company
+    address (class 6) takes the domain of the human who wrote from the company the calendar names."""
+    domains, reasons = iv.company_domains, list(iv.reasons)
+    if not domains and iv.company:
+        key = fold(iv.company).replace(" ", "")
+        for m in messages:
+            s = m.sender
+            if m.folder == "inbox" and m.date <= iv.end and is_individual(s) and is_external(identity, s) \
+                    and not people.is_free_mail(s.domain) and key and \
+                    people.registrable_domain(s.domain).split(".")[0] == key:  # type: ignore[union-attr]
+                domains = (people.registrable_domain(s.domain),)  # type: ignore[union-attr]
+                reasons.append(f"company domain {domains[0]}: {s.email} wrote from {iv.company}")  # type: ignore
+                break
+    threads = set(iv.thread_message_ids)
+    related = [m for m in messages if m.folder == "inbox" and m.date <= iv.end and m.sender
+               and not identity.is_me(m.sender.email)
+               and (m.message_id in threads or threads & set(m.references)
+                    or people.registrable_domain(m.sender.domain) in domains)]
+    mentions = mentions_in("\n".join([iv.title, iv.description, *(m.text for m in related)]))
+    persons = [*iv.interviewers, *([iv.contact] if iv.contact else [])]
+    kept, contact = [], iv.contact
+    for p in iv.interviewers:
+        why = coordinator_reason(p, mentions, persons) if related else ""
+        if why:
+            reasons.append(f"{why} in the company's mail: the contact side, not an interviewer")
+            contact = contact or p
+        else:
+            kept.append(named(p, mentions, persons))
+    if iv.interviewers and not kept:
+        reasons.append("no interviewer address is known: the thank-you goes to the contact")
+    return replace(iv, company_domains=domains, interviewers=tuple(kept), contact=contact, reasons=tuple(reasons))
 
 
 def person_words(persons: Iterable[Person], identity: Identity) -> set[str]:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Sequence
 
-from agent.core import calendar_fold, companies, detect, people, sent_interviews
+from agent.core import calendar_fold, companies, detect, event_people, people, sent_interviews
 from agent.core.settings import Identity
 from agent.core.model import Event, Interview, Message
 
@@ -81,6 +81,7 @@ def _same_counterpart_pending(candidate: Interview, known: list[Interview], mail
 def _enrich(iv: Interview, messages: Sequence[Message], identity: Identity) -> Interview:
     """B5/B6 from the scheduling mail around an invitation: a Calendly booking may not name the role that
     the recruiter's mail does, and an ATS invitation from recruiting@ has a person in its mail's Reply-To."""
+    iv = event_people.people_from_mail(iv, messages, identity)
     needs_contact = iv.contact is None or people.is_role_address(iv.contact.email)
     if iv.role and not needs_contact:
         return iv

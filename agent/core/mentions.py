@@ -199,7 +199,7 @@ def mentions_in(text: str) -> list[Mention]:
         name = clean_name(line, single=True)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if name and nxt and _label_value(nxt) is None and not clean_name(nxt, single=True) and is_title(nxt) \
-                and not any(mm.name == name for mm in found[-3:]):
+                and not any(mm.name == name and mm.line == raw for mm in found[-3:]):
             found.append(Mention(name, nxt, section, "", f"{raw} / {nxt}"))
         elif name and section:
             found.append(Mention(name, "", section, "", raw))

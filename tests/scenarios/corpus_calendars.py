@@ -22,7 +22,8 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tests.scenarios.build import BERLIN, NY, USER, S, att, gmeet, outlook, teams, thanks, uid_google, uid_outlook
+from tests.scenarios.build import (BERLIN, NY, USER, S, att, gmeet, named, outlook, teams, thanks, uid_google,
+                                   uid_outlook)
 from tests.scenarios.build import t as _t
 from tests.mailgen import Ev, Mail, P, h, hu, invitation, itip_reply, plain, vcalendar
 from tests.mailgen.ical import VTIMEZONES, WINDOWS_TZ, fold
@@ -1391,7 +1392,7 @@ def c176() -> S:
                         "Questions? Reply to Bea Okafor, Recruiting Coordinator.", conference=gmeet("c176"))
     s.mail("google_group_calendar_invitation", "inbox", ginvite("c176", ev, t("2026-11-12 10:00"), frm=bea,
                                                                 reply_to=bea))
-    s.run(t("2026-11-19 15:00"), [thanks(kofi.email, "Kofi", "Fernhill Health"),
+    s.run(t("2026-11-19 15:00"), [named(thanks(kofi.email, "Hi Kofi,", "Fernhill Health"), "Kofi Osei"),
                                   thanks(lara.email, "Lara", "Fernhill Health")], total=2, interviews=1,
           interview=[iv("Fernhill Health", "Senior Analytics Engineer", [kofi.email, lara.email], bea.email)])
     return s
