@@ -152,7 +152,8 @@ def coordinator_reason(person: Person, mentions: Sequence[Mention], persons: Seq
     if carrier and carrier.sender and carrier.sender.email == person.email:
         named = {m.line for m in mentions_in(carrier.text) if not ties(m, person.email, people.display_name(person))}
         for line in signature_lines(carrier.text):
-            if RECRUITER_TITLE.search(line) and not any(line in n for n in named) and not clean_name(line):
+            if RECRUITER_TITLE.search(line) and not any(line in n for n in named) and not clean_name(line) \
+                    and len(line.split()) <= 8 and not line.endswith((".", "?", "!")):
                 return f"{_who(person)} signs the invitation's mail with a recruiting title"
     return ""
 
@@ -204,8 +205,12 @@ def judge_people(event: Event, identity: Identity, carrier: Message | None,
     if org and usable(org) and org.email not in attending and not chosen and not attendees:
         chosen = [named(org, mentions, persons)]
         reasons.append(f"{_who(org)} organizes and nobody else attends: the interviewer")
+    bare = {a.person.email for a in candidates if not people.display_name(a.person)}
     for p in chosen:
-        reasons.append(f"{_who(p)} is an interviewer")
+        reasons.append(f"{_who(p)} attends and nothing gives them a recruiting or coordinator title: thanked as an "
+                       "interviewer")
+        if p.email in bare and p.name:
+            reasons.append(f"{p.email} has no display name; the invitation names them '{p.name}' (greeting)")
     if not chosen:
         reasons.append("no interviewer address is known: the thank-you goes to the contact")
     return dedupe(chosen), tuple(reasons)
@@ -268,10 +273,12 @@ def people_from_mail(iv: Interview, messages: Sequence[Message], identity: Ident
     for p in iv.interviewers:
         why = coordinator_reason(p, mentions, persons) if related else ""
         if why:
-            reasons.append(f"{why} in the company's mail: the contact side, not an interviewer")
+            reasons.append(f"{why} in the company's mail: the contact side, not thanked as an interviewer")
             contact = contact or p
         else:
             kept.append(named(p, mentions, persons))
+            if kept[-1].name != p.name:
+                reasons.append(f"{p.email} has no display name; the company's mail names them '{kept[-1].name}'")
     if iv.interviewers and not kept:
         reasons.append("no interviewer address is known: the thank-you goes to the contact")
     return replace(iv, company_domains=domains, interviewers=tuple(kept), contact=contact, reasons=tuple(reasons))

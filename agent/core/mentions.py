@@ -52,7 +52,7 @@ _NOT_NAME = frozenset({
     "warmly", "interview", "interviews", "interviewer", "interviewers", "role", "date", "time", "when", "where",
     "location", "agenda", "zoom", "teams", "google", "meet", "microsoft", "calendar", "join", "guests", "organizer",
     "questions", "phone", "video", "call", "screen", "onsite", "virtual", "itinerary", "event", "name", "note",
-    "notes", "please", "reply", "host", "round", "final", "panel", "meeting", "session", "break", "lunch",
+    "notes", "please", "host", "round", "final", "panel", "meeting", "session", "break", "lunch",
     "welcome", "wrap", "intro", "introduction", "overview", "fit", "culture", "coding", "system", "case",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "eastern", "pacific", "central",
     "est", "edt", "pst", "pdt", "cet", "utc", "gmt", "am", "pm", "re", "fw", "fwd", "sent", "via", "inc", "llc",
@@ -66,8 +66,7 @@ _BULLET = re.compile(r"^(?:[-*•·–—>]+\s*|\d{1,2}[.)]\s+)?(?:\d{1,2}(?::\d
                      r"(?:[-–—]|to)\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*)?",
                      re.IGNORECASE)
 _TOKEN = r"[^\W\d_][\w'’.-]*"
-# A run of words; its last one to four words may be a name (checked by `clean_name`).
-_NAME_RUN = re.compile(rf"{_TOKEN}(?:\s+{_TOKEN})*")
+_WORD = re.compile(_TOKEN)
 
 
 @dataclass(frozen=True)
@@ -146,17 +145,19 @@ def _inline(line: str, label: str) -> list[Mention]:
     found = []
     follow = re.compile(r"\s*(?:\((?P<p>[^)]{1,80})\)|<(?P<e>[^>\s]+@[^>\s]+)>|[-–—]\s*(?P<e2>[\w.+'-]+@[\w.-]+)\b|"
                         r"(?:,|\s[-–—|]|\s+is\s+(?:our|the|a|an|your)?)\s*(?P<t>[^,;()|\n]{2,80}))")
-    for m in _NAME_RUN.finditer(line):
-        words = m.group(0).split()
-        # The longest tail of the run that is a name: "meet Kai Nakamura" -> "Kai Nakamura".
-        for start in range(max(0, len(words) - 4), len(words)):
-            name = clean_name(" ".join(words[start:]), single=True)
-            if name:
-                break
-        else:
-            continue
-        after = follow.match(line, m.end())
+    tokens = list(_WORD.finditer(line))
+    for j, end in enumerate(tokens):
+        after = follow.match(line, end.end())
         if not after:
+            continue
+        # The longest name of up to four words, one space apart, ending here: "meet Kai Nakamura" -> "Kai Nakamura".
+        name = ""
+        for i in range(max(0, j - 3), j + 1):
+            if all(line[tokens[k].end():tokens[k + 1].start()].isspace() for k in range(i, j)):
+                name = clean_name(line[tokens[i].start():end.end()], single=True)
+                if name:
+                    break
+        if not name:
             continue
         email = (after.group("e") or after.group("e2") or "").lower()
         title = re.split(r"\.\s", (after.group("p") or after.group("t") or "").strip(), maxsplit=1)[0]

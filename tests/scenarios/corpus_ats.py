@@ -762,7 +762,8 @@ def c117() -> S:
                         "Infrastructure. Topics: capacity planning and incident response.",
             location="Microsoft Teams Meeting", conference=teams("c117"))
     s.mail("outlook_invitation", "inbox", outlook("c117", ev, t("2026-11-12 14:00")))
-    s.run(t("2026-11-19 11:30"), [named(thanks(jose.email, "Hi José,", "Altamira Systems"), "García-Márquez, José")], total=1, interviews=1,
+    s.run(t("2026-11-19 11:30"), [named(thanks(jose.email, "Hi José,", "Altamira Systems"), "García-Márquez, José")],
+          total=1, interviews=1,
           interview=[iv("Altamira Systems", company="Altamira Systems", role="Site Reliability Engineer",
                         interviewers=[jose.email], contact=lucia.email)])
     return s
