@@ -94,7 +94,68 @@ def checked_address(email: str) -> Address:
 
 def _clean_person(person: Person) -> Person:
     checked_address(person.email)
-    return Person(email=person.email, name=_safe_name(person.name))
+    return Person(email=person.email, name=_header_name(person.name))
+
+
+# The characters a display name keeps as written besides letters and digits ("García-Márquez, José",
+# "Priya Raman (Platform)", "O'Neil Jr."): what is left after `_header_name` drops the specials that build
+# addresses and headers. A name of only atext, spaces and dots is written bare; any other ASCII name is a
+# quoted string; a non-ASCII one RFC 2047 encoded words (Q), so no comma or bracket is ever read as syntax.
+_BARE_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~. -]+\Z")
+
+
+def _header_name(name: str) -> str:
+    """A display name as the person wrote it, minus what could add an address or a header (B9, B21):
+    quotes, backslashes, angle and square brackets, "@", ";" and ":" go; commas and parentheses stay."""
+    return safe_line(re.sub(r'[<>"\\@;:\[\]]', " ", name or ""), _MAX_NAME)
+
+
+def _q_word(text: str) -> str:
+    """`text` as one RFC 2047 encoded word (Q): only letters, digits and "!*+-/" stay literal."""
+    out = "".join(c if c.isascii() and (c.isalnum() or c in "!*+-/") else "_" if c == " "
+                  else "".join(f"={b:02X}" for b in c.encode("utf-8")) for c in text)
+    return f"=?utf-8?q?{out}?="
+
+
+def _phrase_lines(name: str) -> list[str]:
+    """A display name as phrase lines to fold with "\n ". ASCII: bare atoms and dots, else a quoted
+    string, broken at spaces. Non-ASCII: one encoded word, or where longer than 75 characters one per group
+    of words, each but the last ending in its encoded space (readers join adjacent encoded words)."""
+    if name.isascii():
+        quoted = not (_BARE_NAME.match(name) and not name.startswith("."))
+        words, lines = name.split(" "), [""]
+        for i, w in enumerate(words):
+            piece = ('"' if quoted and i == 0 else "") + w + ('"' if quoted and i == len(words) - 1 else "")
+            if lines[-1] and len(lines[-1]) + len(piece) > 70:
+                lines.append(piece)
+            else:
+                lines[-1] = f"{lines[-1]} {piece}" if lines[-1] else piece
+        return lines
+    if len(_q_word(name)) <= 75:
+        return [_q_word(name)]
+    lines, chunk = [], ""
+    for w in name.split(" "):
+        if chunk and len(_q_word(f"{chunk} {w}")) > 75:
+            lines.append(_q_word(chunk + " "))
+            chunk = w
+        else:
+            chunk = f"{chunk} {w}" if chunk else w
+    return lines + [_q_word(chunk)]
+
+
+def _address_header(person: Person, addr: Address) -> str:
+    """One recipient for a To header, folded with "\n " where long: `Name <a@b>`, `"Raman, Priya" <a@b>` or
+    `=?utf-8?q?Garc=C3=ADa-M=C3=A1rquez=2C_Jos=C3=A9?= <a@b>`: the name as the person wrote it (B9)."""
+    spec = f"<{addr.username}@{addr.domain}>"
+    name = _header_name(person.name)
+    if not name:
+        return f"{addr.username}@{addr.domain}"
+    lines = _phrase_lines(name)
+    if len(lines[-1]) + len(spec) + 5 > 78:
+        lines.append(spec)
+    else:
+        lines[-1] += " " + spec
+    return "\n ".join(lines)
 
 
 # ---------------------------------------------------------------- names, phrases, dates
@@ -102,29 +163,16 @@ def _clean_person(person: Person) -> Person:
 def _greeting_name(person: Person) -> str:
     """The recipient's first name for the greeting, or "" when none is known (B9).
 
-    `people.first_name` judges names. Where it sees no person's name (a team's, a system's), the greeting
-    still takes the display name's first word that is not a title (`_first_word`). Either way the word must
-    suit "Hi Ana,": never an address, a number or punctuation; a name written in one case is capitalised."""
-    found = _safe_name(people.first_name(person)) or _first_word(person.name)
-    found = found.strip(".,;:'()[]")
+    `people.first_name` judges names: the display name's first name ("García-Márquez, José" -> José), never
+    a team's or a system's name and never an address's local part (a bare address was given the name the
+    invitation or a signature writes for it when the interview was read). The word must suit "Hi Ana,":
+    no address, number or punctuation; a name written in one case is capitalised."""
+    found = _safe_name(people.first_name(person)).strip(".,;:'()[]")
     if not found or "@" in found or " " in found or not any(ch.isalpha() for ch in found):
         return ""
     if found.islower() or (found.isupper() and len(found) > 2):
         found = found.capitalize()
     return found
-
-
-# The titles `_first_word` skips: people's, but for "Dame", which the greeting has never skipped.
-_GREETING_TITLES = people.HONORIFICS - {"dame"}
-
-
-def _first_word(name: str) -> str:
-    """The first word of a display name that is not a title: "Dr. Acme Recruiting" -> "Acme"."""
-    for word in _safe_name(name).split():
-        bare = word.strip(".,;:'()[]")
-        if bare.lower() not in _GREETING_TITLES:
-            return bare
-    return ""
 
 
 def _position(role: str, company: str) -> str:
@@ -320,11 +368,7 @@ def to_mime(draft: ComposedDraft, identity: Identity, *, message_id: str, date: 
     if not draft.to:
         raise ValueError("a draft needs at least one recipient")
     sender = checked_address(identity.email)
-    recipients = []
-    for person in draft.to:
-        addr = checked_address(person.email)
-        recipients.append(Address(display_name=_safe_name(person.name), username=addr.username,
-                                  domain=addr.domain))
+    recipients = [_address_header(person, checked_address(person.email)) for person in draft.to]
 
     # refold_source="none": the ids set raw below are written as given (already one per line);
     # the email package would otherwise encode a long id as an RFC 2047 word, breaking threading.
@@ -332,7 +376,7 @@ def to_mime(draft: ComposedDraft, identity: Identity, *, message_id: str, date: 
     msg = EmailMessage(policy=policy)
     msg["From"] = Address(display_name=_safe_name(identity.name), username=sender.username,
                           domain=sender.domain)
-    msg["To"] = tuple(recipients)
+    msg.set_raw("To", ",\n ".join(recipients))  # names as written: see `_address_header`
     msg["Subject"] = safe_line(draft.subject, _MAX_SUBJECT)
     msg["Date"] = format_datetime(date.astimezone(identity.tz))
     msg.set_raw("Message-ID", message_id)

@@ -23,9 +23,10 @@ from agent.core.event_people import (
     agency_domain,
     carrier_senders,
     choose_contact,
-    choose_interviewers,
+    group_calendar_owner,
     is_external,
     is_human,
+    judge_people,
     person_words,
 )
 from agent.core.event_signals import Verdict, judge_event
@@ -111,9 +112,11 @@ def detect_event(event: Event, identity: Identity, carrier: Message | None = Non
     verdict = judge_event(event, identity, carrier)
     if not verdict.is_interview:
         return None
-    interviewers = choose_interviewers(event, identity, carrier)
+    interviewers, people_reasons = judge_people(event, identity, carrier)
     domains = _company_domains(event, identity, carrier)
     company, company_reason = _company(event, identity, carrier, interviewers, domains)
+    if not company and (owner := group_calendar_owner(event)):
+        company, company_reason = owner, f"company '{owner}' from the name of its candidate calendar"
     role, role_reason = _role(event, identity, carrier, company)
     origin = f"event {event.uid}" + (f" {event.recurrence_id}" if event.recurrence_id else "")
     thread = (carrier.message_id, *carrier.references) if carrier else ()
@@ -123,7 +126,8 @@ def detect_event(event: Event, identity: Identity, carrier: Message | None = Non
         contact=choose_contact(event, identity, carrier, interviewers), interviewers=interviewers,
         title=event.summary, description=event.description,
         thread_message_ids=tuple(dict.fromkeys(m for m in thread if m)),
-        reasons=(*verdict.reasons, company_reason, role_reason, *_agency_reason(event, identity, carrier)))
+        reasons=(*verdict.reasons, *people_reasons, company_reason, role_reason,
+                 *_agency_reason(event, identity, carrier)))
 
 
 def _agency_reason(event: Event, identity: Identity, carrier: Message | None) -> tuple[str, ...]:

@@ -8,13 +8,16 @@ no I/O, no clock.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from email.utils import parseaddr
 
 from agent.core import people
 from agent.core.companies import RECRUITER_TITLE, signature_lines
-from agent.core.model import Attendee, Event, Message, Person
+from agent.core.mentions import ASSISTANT_TITLE, Mention, clean_name, fold, mentions_in, ties
+from agent.core.model import Attendee, Event, Interview, Message, Person
 from agent.core.settings import Identity
+from agent.core.text import safe_line
 
 SKIP_CUTYPES = frozenset({"ROOM", "RESOURCE", "GROUP"})  # attendees that are never people
 
@@ -78,6 +81,21 @@ def others_in(event: Event, identity: Identity) -> list[Person]:
     return [p for p in found if p.email]
 
 
+# A shared calendar's address (Google group calendars) and the words that name the calendar, not its owner.
+_GROUP_CALENDAR = re.compile(r"@group\.calendar\.google\.com$", re.IGNORECASE)
+_CALENDAR_WORDS = re.compile(r"\b(?:candidate|candidates|interviews?|interviewing|recruiting|recruitment|talent|"
+                             r"hiring|scheduling|calendars?|team|events?)\b", re.IGNORECASE)
+
+
+def group_calendar_owner(event: Event) -> str:
+    """The name a shared group calendar organizing the event gives its owner: "Brightwater Bank Candidate
+    Calendar" -> "Brightwater Bank", "" when the organizer is not a named group calendar (class 6)."""
+    org = event.organizer
+    if not org or not _GROUP_CALENDAR.search(org.email):
+        return ""
+    return " ".join(_CALENDAR_WORDS.sub(" ", org.name).split()).strip(" -|,")
+
+
 def event_texts(event: Event, carrier: Message | None) -> str:
     """The words of an event and of the mail that carried it: title, description, subject, body."""
     return "\n".join(t for t in (event.summary, event.description, carrier.subject if carrier else "",
@@ -95,54 +113,117 @@ def dedupe(persons: Iterable[Person]) -> tuple[Person, ...]:
 
 # --- B6 interviewers and contact ----------------------------------------------------------------------
 
-def is_recruiter(person: Person, texts: str, carrier: Message | None) -> bool:
-    """A role address, or a recruiter/coordinator title next to the person's name in the invitation text,
-    in their display name, or in the signature of the mail they sent."""
+def text_mentions(texts: str) -> list[Mention]:
+    """The people the invitation and its mail name, with the title or label that belongs to each."""
+    return mentions_in(texts)
+
+
+def about(person: Person, mentions: Sequence[Mention], persons: Sequence[Person]) -> list[Mention]:
+    """The mentions that are about `person`: by the address written beside the name, else by name (or, for
+    an address without a display name, a name its local part agrees with); a name that fits several of
+    `persons` is nobody's."""
+    shown = people.display_name(person)
+    mine = [m for m in mentions if ties(m, person.email, shown)]
+    others = [p for p in persons if p.email and p.email != person.email]
+    return [m for m in mine if m.email or not any(ties(m, o.email, people.display_name(o)) for o in others)]
+
+
+def _who(person: Person) -> str:
+    return people.display_name(person) or person.email
+
+
+def coordinator_reason(person: Person, mentions: Sequence[Mention], persons: Sequence[Person],
+                       carrier: Message | None = None) -> str:
+    """Why `person` is a recruiter, coordinator or assistant (B6), or "" when nothing says so: a shared
+    recruiting mailbox, a title in their display name, a title the invitation or a signature gives *their*
+    name (a label on the next person's line is not theirs), or, for the sender of the mail, a recruiting
+    title in its signature that names nobody else. Named "Interviewer:" outright, they are an interviewer."""
     if people.is_role_address(person.email):
-        return True
-    if RECRUITER_TITLE.search(re.sub(r"\b(?:via|from)\s.*$", "", person.name)):
-        return True
-    sent_it = bool(carrier and carrier.sender and carrier.sender.email == person.email)
-    if sent_it and any(RECRUITER_TITLE.search(ln) for ln in signature_lines(carrier.text)):  # type: ignore[union-attr]
-        return True
-    name = people.display_name(person)
-    return bool(name) and any(_titled_recruiter(texts, m.start(), m.end())
-                              for m in re.finditer(re.escape(name), texts, re.IGNORECASE))
+        return f"{person.email} is a shared recruiting mailbox"
+    shown = re.sub(r"\b(?:via|from)\s.*$", "", person.name)
+    if RECRUITER_TITLE.search(shown) or ASSISTANT_TITLE.search(shown):
+        return f"{_who(person)}'s display name gives a recruiting or coordinator title"
+    mine = about(person, mentions, persons)
+    if any(m.is_interviewer for m in mine):
+        return ""
+    for m in mine:
+        if m.is_coordinator:
+            return f"{_who(person)} is titled '{safe_line(m.title or m.label, 60)}' (recruiter, coordinator or assistant)"
+    if carrier and carrier.sender and carrier.sender.email == person.email:
+        named = {m.line for m in mentions_in(carrier.text) if not ties(m, person.email, people.display_name(person))}
+        for line in signature_lines(carrier.text):
+            if RECRUITER_TITLE.search(line) and not any(line in n for n in named) and not clean_name(line) \
+                    and len(line.split()) <= 8 and not line.endswith((".", "?", "!")):
+                return f"{_who(person)} signs the invitation's mail with a recruiting title"
+    return ""
 
 
-def _titled_recruiter(texts: str, start: int, end: int) -> bool:
-    """Is the name at texts[start:end] labelled recruiter/coordinator? "Sam Ortiz, Recruiting Coordinator",
-    "Sam Ortiz (Recruiter)", "Sam Ortiz | Talent Partner", a signature's next line, or "Recruiter: Sam Ortiz"."""
-    after = texts[end:end + 80]
-    if re.match(r"[ \t]*\n", after):  # the name alone on its line: the title is the next line
-        next_line = after.lstrip(" \t\n").split("\n", 1)[0]
-        return bool(RECRUITER_TITLE.match(next_line))
-    # Only the phrase attached to this name, up to the next comma/semicolon/bracket: not the next person's.
-    attached = re.match(r"[ \t]*(?:[,(|–—-]|is\b)?[ \t]*(?P<t>[^,;()\n]*)", after)
-    if attached and RECRUITER_TITLE.search(attached.group("t")):
-        return True
-    before = texts[max(0, start - 40):start].rpartition("\n")[2]
-    return bool(re.search(rf"(?:{RECRUITER_TITLE.pattern})\s*[:,–-]?\s*(?:is\s+)?$", before, re.IGNORECASE))
+def is_recruiter(person: Person, texts: str, carrier: Message | None) -> bool:
+    """A role address, or a recruiter/coordinator/assistant title that belongs to this person's name in the
+    invitation text, in their display name, or in the signature of the mail they sent."""
+    return bool(coordinator_reason(person, text_mentions(texts), [person], carrier))
 
 
-def choose_interviewers(event: Event, identity: Identity, carrier: Message | None) -> tuple[Person, ...]:
-    """B6: attendees minus the user, rooms, resources, machines, decliners and recruiters; the organizer
-    counts only when attending, or when nobody else does."""
-    texts = event_texts(event, carrier)
+def named(person: Person, mentions: Sequence[Mention], persons: Sequence[Person]) -> Person:
+    """`person` with the name the invitation or a signature gives them when their display name is missing or
+    is not a person's ("k.tanaka@lumenfield.io" named "Kenji (Analytics Lead)" -> "Kenji") (B9)."""
+    if people.display_name(person):
+        return person
+    names = list(dict.fromkeys(m.name for m in about(person, mentions, persons)))
+    best = max(names, key=lambda n: len(n.split()), default="")
+    return Person(person.email, best) if best else person
+
+
+def judge_people(event: Event, identity: Identity, carrier: Message | None,
+                 extra_texts: Sequence[str] = ()) -> tuple[tuple[Person, ...], tuple[str, ...]]:
+    """B6: the interviewers (attendees minus the user, rooms, resources, machines, decliners and recruiters,
+    coordinators or assistants; the organizer counts only when attending, or when nobody else does), each
+    with the name the text gives a bare address (B9), and the reasons for `show`."""
+    texts = "\n".join([event_texts(event, carrier), *extra_texts])
+    mentions = text_mentions(texts)
+    reasons: list[str] = []
 
     def usable(p: Person) -> bool:
         return is_human(p) and is_external(identity, p)
 
     agency = agency_domain(event, identity, carrier)
-    attendees = [a.person for a in event.attendees
-                 if a.cutype.upper() not in SKIP_CUTYPES and a.partstat.upper() != "DECLINED"
-                 and usable(a.person) and people.registrable_domain(a.person.domain) != agency]
-    chosen = [p for p in attendees if not is_recruiter(p, texts, carrier)]
+    candidates = [a for a in event.attendees if a.cutype.upper() not in SKIP_CUTYPES
+                  and not identity.is_me(a.person.email) and usable(a.person)]
+    persons = [a.person for a in candidates] + ([event.organizer] if event.organizer else [])
+    attendees, chosen = [], []
+    for a in candidates:
+        if a.partstat.upper() == "DECLINED":
+            reasons.append(f"{_who(a.person)} declined: not an interviewer")
+            continue
+        if agency and people.registrable_domain(a.person.domain) == agency:
+            reasons.append(f"{_who(a.person)} is with the staffing agency {agency}: the contact side, not an "
+                           "interviewer")
+            continue
+        attendees.append(a.person)
+        why = coordinator_reason(a.person, mentions, persons, carrier)
+        if why:
+            reasons.append(f"{why}: the contact side, not an interviewer")
+        else:
+            chosen.append(named(a.person, mentions, persons))
     org = event.organizer
     attending = {a.person.email for a in event.attendees}
     if org and usable(org) and org.email not in attending and not chosen and not attendees:
-        chosen = [org]
-    return dedupe(chosen)
+        chosen = [named(org, mentions, persons)]
+        reasons.append(f"{_who(org)} organizes and nobody else attends: the interviewer")
+    bare = {a.person.email for a in candidates if not people.display_name(a.person)}
+    for p in chosen:
+        reasons.append(f"{_who(p)} attends and nothing gives them a recruiting or coordinator title: thanked as an "
+                       "interviewer")
+        if p.email in bare and p.name:
+            reasons.append(f"{p.email} has no display name; the invitation names them '{p.name}' (greeting)")
+    if not chosen:
+        reasons.append("no interviewer address is known: the thank-you goes to the contact")
+    return dedupe(chosen), tuple(reasons)
+
+
+def choose_interviewers(event: Event, identity: Identity, carrier: Message | None) -> tuple[Person, ...]:
+    """B6 interviewers (see `judge_people`)."""
+    return judge_people(event, identity, carrier)[0]
 
 
 def agency_domain(event: Event, identity: Identity, carrier: Message | None) -> str:
@@ -180,6 +261,44 @@ def choose_contact(event: Event, identity: Identity, carrier: Message | None,
             if pick(a.person, check) and is_recruiter(a.person, texts, carrier):
                 return a.person
     return None
+
+
+def people_from_mail(iv: Interview, messages: Sequence[Message], identity: Identity) -> Interview:
+    """B6/B9 from the company's mail around an invitation (before the interview ends): a coordinator or
+    recruiter titled only in a signature of their own mail is the contact, not an interviewer; a bare
+    address named there gets that name. An invitation from the company's shared calendar with no company
+    address (class 6) takes the domain of the human who wrote from the company the calendar names."""
+    domains, reasons = iv.company_domains, list(iv.reasons)
+    if not domains and iv.company:
+        key = fold(iv.company).replace(" ", "")
+        for m in messages:
+            s = m.sender
+            if m.folder == "inbox" and m.date <= iv.end and is_individual(s) and is_external(identity, s) \
+                    and not people.is_free_mail(s.domain) and key and \
+                    people.registrable_domain(s.domain).split(".")[0] == key:  # type: ignore[union-attr]
+                domains = (people.registrable_domain(s.domain),)  # type: ignore[union-attr]
+                reasons.append(f"company domain {domains[0]}: {s.email} wrote from {iv.company}")  # type: ignore
+                break
+    threads = set(iv.thread_message_ids)
+    related = [m for m in messages if m.folder == "inbox" and m.date <= iv.end and m.sender
+               and not identity.is_me(m.sender.email)
+               and (m.message_id in threads or threads & set(m.references)
+                    or people.registrable_domain(m.sender.domain) in domains)]
+    mentions = mentions_in("\n".join([iv.title, iv.description, *(m.text for m in related)]))
+    persons = [*iv.interviewers, *([iv.contact] if iv.contact else [])]
+    kept, contact = [], iv.contact
+    for p in iv.interviewers:
+        why = coordinator_reason(p, mentions, persons) if related else ""
+        if why:
+            reasons.append(f"{why} in the company's mail: the contact side, not thanked as an interviewer")
+            contact = contact or p
+        else:
+            kept.append(named(p, mentions, persons))
+            if kept[-1].name != p.name:
+                reasons.append(f"{p.email} has no display name; the company's mail names them '{kept[-1].name}'")
+    if iv.interviewers and not kept:
+        reasons.append("no interviewer address is known: the thank-you goes to the contact")
+    return replace(iv, company_domains=domains, interviewers=tuple(kept), contact=contact, reasons=tuple(reasons))
 
 
 def person_words(persons: Iterable[Person], identity: Identity) -> set[str]:

@@ -21,6 +21,7 @@ from agent.core.companies import INTERVIEW, TITLE_ONLY, role_from_text
 from agent.core.event_people import (
     carrier_senders,
     event_texts,
+    group_calendar_owner,
     is_external,
     is_human,
     is_own_domain,
@@ -272,6 +273,9 @@ def _counterpart(event: Event, identity: Identity, carrier: Message | None) -> s
     for p in carrier_senders(carrier):
         if people.ats_name(p.email) or (is_human(p) and is_external(identity, p)):
             return f"counterpart outside the user's domains: {p.email} sent the invitation"
+    owner = group_calendar_owner(event)
+    if owner:  # a GoodTime/Gem "Candidate Calendar": the company's own shared calendar invites the user
+        return f"counterpart: the company's shared calendar '{owner}' organizes it"
     return ""
 
 

@@ -136,7 +136,9 @@ def _related_mail(iv: Interview, messages: Sequence[Message]) -> list[Message]:
 def _enrich(iv: Interview, messages: Sequence[Message], identity: Identity) -> Interview:
     """B5/B6 from the mail around an interview: the company's name as its mail writes it (an invitation
     may not write it, the recruiter's signature does), the whole role a Calendly booking or the user's own
-    reply may not name, and for an ATS invitation from recruiting@ the person in its mail's Reply-To."""
+    reply may not name, and for an ATS invitation from recruiting@ the person in its mail's Reply-To; and the
+    recruiters and coordinators whose titles only the company's mail gives (`event_people.people_from_mail`)."""
+    iv = event_people.people_from_mail(iv, messages, identity)
     related = _related_mail(iv, messages)
     reasons = list(iv.reasons)
     company = iv.company

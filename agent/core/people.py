@@ -96,6 +96,11 @@ _NON_PERSON_WORDS: frozenset[str] = frozenset({
     "team", "recruiting", "recruitment", "talent", "careers", "hiring", "jobs", "notifications",
     "notification", "calendar", "noreply", "no-reply", "support", "hr", "scheduling", "scheduler",
     "greenhouse", "lever", "ashby", "workday", "calendly", "goodtime", "info", "admin", "people",
+    # organisations' words: "Lumen Health Recruiting", "Vantage Cloud Interviews", "Acme Software Inc"
+    "interviews", "candidate", "candidates", "career", "services", "software", "systems", "solutions",
+    "technologies", "labs", "inc", "llc", "ltd", "gmbh", "corp", "group", "consulting", "agency", "staffing",
+    "insurance", "bank", "hospital", "clinic", "dental", "university", "college", "expo", "committee",
+    "office", "department", "desk", "mailbox", "newsletter", "payroll", "accounts", "billing",
 })
 
 

@@ -129,6 +129,12 @@ def thanks(to: str, *contains: str) -> tuple:
     return ("thank_you", to, {"body_contains": list(contains)}) if contains else ("thank_you", to)
 
 
+def named(item: tuple, to_name: str) -> tuple:
+    """`item` (from `thanks`) also checking the To header's display name, exactly as the person wrote it (B9)."""
+    kind, to, *rest = item
+    return (kind, to, {**(rest[0] if rest else {}), "to_name": to_name})
+
+
 # ------------------------------------------------------------------ common mail shapes
 
 

@@ -15,7 +15,8 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
-from tests.scenarios.build import NY, USER, S, att, gmeet, google, outlook, t, teams, thanks, uid_google, uid_outlook
+from tests.scenarios.build import (NY, USER, S, att, gmeet, google, named, outlook, t, teams, thanks, uid_google,
+                                   uid_outlook)
 from tests.mailgen import Ev, Mail, P, default_invite_text, h, hu, invitation, plain, vcalendar
 from tests.mailgen.ical import fold
 from tests.mailgen.mime import POLICY, calendar_part, finish, headers, html_of
@@ -727,7 +728,8 @@ def c116() -> S:
                         "Sofia Reyes (Data Scientist)\n\nWe'll go through a metrics design question together.",
             conference=gmeet("c116"))
     s.mail("google_invitation_shared_calendar", "inbox", google("c116", ev, t("2026-11-09 13:05")))
-    s.run(t("2026-11-17 17:30"), [thanks(kenji.email, "Hi Kenji,", "Lumenfield"), thanks(sofia.email, "Sofia", "Lumenfield")],
+    s.run(t("2026-11-17 17:30"), [named(thanks(kenji.email, "Hi Kenji,", "Lumenfield"), "Kenji"),
+                                  named(thanks(sofia.email, "Sofia", "Lumenfield"), "Sofia Reyes")],
           total=2, interviews=1,
           interview=[iv("Lumenfield", company="Lumenfield", role="Analytics Engineer",
                         interviewers=[kenji.email, sofia.email], contact=owen.email)])
@@ -760,7 +762,8 @@ def c117() -> S:
                         "Infrastructure. Topics: capacity planning and incident response.",
             location="Microsoft Teams Meeting", conference=teams("c117"))
     s.mail("outlook_invitation", "inbox", outlook("c117", ev, t("2026-11-12 14:00")))
-    s.run(t("2026-11-19 11:30"), [thanks(jose.email, "Hi José,", "Altamira Systems")], total=1, interviews=1,
+    s.run(t("2026-11-19 11:30"), [named(thanks(jose.email, "Hi José,", "Altamira Systems"), "García-Márquez, José")],
+          total=1, interviews=1,
           interview=[iv("Altamira Systems", company="Altamira Systems", role="Site Reliability Engineer",
                         interviewers=[jose.email], contact=lucia.email)])
     return s
@@ -1210,8 +1213,8 @@ def c133() -> S:
         body="Hi Jordan,\n\nYour interview for Software Engineer, Developer Platform at Oakhurst Software is confirmed "
              "for Wednesday, November 18, 11:00 AM - 12:00 PM EST.\n\nKimberly Tran\nRecruiter, Oakhurst Software"
              "\n\nSent with Ashby"))
-    s.run(t("2026-11-18 12:30"), [thanks(priya.email, "Hi Priya,", "Oakhurst Software"),
-                                  thanks(wei.email, "Hi Wei,", "Oakhurst Software")], total=2, interviews=1,
+    s.run(t("2026-11-18 12:30"), [named(thanks(priya.email, "Hi Priya,", "Oakhurst Software"), "Priya Raman (Platform)"),
+                                  named(thanks(wei.email, "Hi Wei,", "Oakhurst Software"), "Wei Ng (Data)")], total=2, interviews=1,
           interview=[iv("Oakhurst Software", company="Oakhurst Software", role="Software Engineer, Developer Platform",
                         interviewers=[priya.email, wei.email], contact=kim.email)])
     return s

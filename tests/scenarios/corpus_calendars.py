@@ -22,7 +22,8 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tests.scenarios.build import BERLIN, NY, USER, S, att, gmeet, outlook, teams, thanks, uid_google, uid_outlook
+from tests.scenarios.build import (BERLIN, NY, USER, S, att, gmeet, named, outlook, teams, thanks, uid_google,
+                                   uid_outlook)
 from tests.scenarios.build import t as _t
 from tests.mailgen import Ev, Mail, P, h, hu, invitation, itip_reply, plain, vcalendar
 from tests.mailgen.ical import VTIMEZONES, WINDOWS_TZ, fold
@@ -902,8 +903,9 @@ def c159() -> S:
     s = S("159_b1_b2_sent_mail_ist_user_in_kolkata",
           "User in Asia/Kolkata; a Los Angeles recruiter asks for a 45-minute phone screen and the user replies "
           "'Wednesday, December 2 at 9:00 PM IST works for me (7:30 AM PT for you)'. The interview runs 21:00-"
-          "21:45 IST: nothing at 21:30, a thank-you to the recruiter at 22:30 IST. Issue 13 class 8 in a far "
-          "zone. Shape: hand-written.",
+          "21:45 IST: nothing at 21:30, a thank-you to the recruiter at 22:30 IST. Her signature's 'Senior "
+          "Recruiter' makes her the contact, not an interviewer (B6, as in 267); with no interviewer the "
+          "thank-you goes to her (B9). Issue 13 class 8 in a far zone. Shape: hand-written.",
           ["B1", "B2", "B9"], user={"timezone": "Asia/Kolkata"})
     carly = P("Carly Benson", "carly.benson@pinyonpay.com")
     ask = s.mail("recruiter_asks", "inbox", plain(
@@ -921,7 +923,7 @@ def c159() -> S:
           interview=[{"match": "Pinyon Pay", "start": "2026-12-02T21:00:00+05:30"}])
     s.run(t("2026-12-02 21:30", KOLKATA), total=0)
     s.run(t("2026-12-02 22:30", KOLKATA), [thanks(carly.email, "Carly", "Pinyon Pay")], total=1,
-          interview=[iv("Pinyon Pay", "Staff Mobile Engineer", [carly.email], carly.email)])
+          interview=[iv("Pinyon Pay", "Staff Mobile Engineer", [], carly.email)])
     return s
 
 
@@ -1391,7 +1393,7 @@ def c176() -> S:
                         "Questions? Reply to Bea Okafor, Recruiting Coordinator.", conference=gmeet("c176"))
     s.mail("google_group_calendar_invitation", "inbox", ginvite("c176", ev, t("2026-11-12 10:00"), frm=bea,
                                                                 reply_to=bea))
-    s.run(t("2026-11-19 15:00"), [thanks(kofi.email, "Kofi", "Fernhill Health"),
+    s.run(t("2026-11-19 15:00"), [named(thanks(kofi.email, "Hi Kofi,", "Fernhill Health"), "Kofi Osei"),
                                   thanks(lara.email, "Lara", "Fernhill Health")], total=2, interviews=1,
           interview=[iv("Fernhill Health", "Senior Analytics Engineer", [kofi.email, lara.email], bea.email)])
     return s

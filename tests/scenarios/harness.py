@@ -137,7 +137,7 @@ def load(folder: Path) -> Scenario:
                 raise ScenarioError(f"{where}: runs must go forward in time")
             last_run = step["run"]
             for item in step.get("expect_new", []):
-                if set(item) - {"kind", "to", "in_reply_to", "body_contains", "subject_contains"}:
+                if set(item) - {"kind", "to", "in_reply_to", "body_contains", "subject_contains", "to_name"}:
                     raise ScenarioError(f"{where}: unknown keys in expect_new item {item}")
         elif kind == "user":
             if step["user"] not in USER_ACTIONS or "kind" not in step or "to" not in step:
@@ -401,6 +401,10 @@ class Replay:
         for text in spec.get("subject_contains", []):
             if _words(text) not in _words(str(draft["Subject"])):
                 self.fail(where, f"subject {draft['Subject']!r} lacks {text!r}")
+        if "to_name" in spec:  # B9: the display name written back exactly as the person wrote it
+            shown = [a.display_name for a in draft["To"].addresses] if draft["To"] else []
+            if shown != [spec["to_name"]]:
+                self.fail(where, f"To display name {shown!r}, expected {spec['to_name']!r}")
         want = spec.get("in_reply_to")
         if want == "":  # B17: no thread with that person, so a new message
             if draft["In-Reply-To"]:
