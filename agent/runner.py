@@ -17,7 +17,7 @@ import providers
 from agent import killpoints, plan_cache
 from agent.core import lifecycle
 from agent.config import Config
-from agent.core.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError
+from agent.core.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError, loggable
 from agent.core.lifecycle import Plan
 from agent.core.model import Interview
 from agent.state import State
@@ -74,7 +74,7 @@ def run_account(config: Config, account: dict[str, Any], state: State, now: date
         with _showing_progress(provider, first_run=cursor is None):
             batch = provider.sync(cursor, since)
         for key, reason in batch.skipped:
-            log.warning("skipped a malformed message %s: %s", key, reason)
+            log.warning("skipped a malformed message %s: %s", key, loggable(reason))
         if not dry_run:
             # The mail first, under the old cursor; the new one only once the drafts are checked, so that a
             # run killed in between reads the same changes again (a cursor may vouch for Drafts: IMAP).
@@ -292,7 +292,7 @@ def reconnect_command(config: Config, account: dict[str, Any]) -> str:
 
 # -- the summary line ------------------------------------------------------------------------------
 def next_due(plan: Plan, now: datetime) -> tuple[datetime, str] | None:
-    """The soonest step still to come over the plan's interviews: (when, "Company: step")."""
+    """The soonest step still to come over the plan's interviews: (when, "interview-id: step")."""
     best: tuple[datetime, str] | None = None
     for view in plan.views:
         iv = view.interview
@@ -305,7 +305,7 @@ def next_due(plan: Plan, now: datetime) -> tuple[datetime, str] | None:
             when = datetime.combine(view.decision.day + timedelta(days=1), time(0), tzinfo=tz)
         else:
             continue
-        label = f"{iv.company or iv.title or iv.id}: {view.next_step}"
+        label = f"{iv.id}: {view.next_step}"  # the id, never mail text: this line goes to the log (B22)
         if best is None or when < best[0]:
             best = (when, label)
     return best
