@@ -285,7 +285,7 @@ def _r_week_of(m: re.Match[str], base: date) -> date | None:
 _NOT_A_DAY_AFTER = (r"(?!\s*(?::|am\b|pm\b|a\.m|p\.m)|\s+(?:of\s+)?(?:{MONTH})\b|\s+(?:round|interview\w*|stage|"
                     r"step|time|floor|candidate|person|place|position|choice|option|priority|attempt|version|"
                     r"draft|year|grade|edition|quarter|week|day|percentile|anniversary|one|century|annual|"
-                    r"panel\w*|conversation|call|meeting|reference|applicant|hire|member))").replace(
+                    r"panel\w*|conversation|call|meeting|reference|applicant|hire|member|half|party|stage))").replace(
     "{MONTH}", MONTH)
 
 _MOD = r"(?:(?P<mod>next|this\s+coming|this|coming|following|last)\s+)?"

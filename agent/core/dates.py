@@ -158,7 +158,7 @@ def _days_in(sentence: str, base: datetime, date_order: str, *, require_context:
 # Where one sentence joins two statements: "Our panel meets next week, and we'll get back to you by Monday
 # the 14th"; "Our partners are out this week for the holiday, so we'll be in touch after Thanksgiving".
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|\s+[-–—]+\s+|\s*—\s*|"
+    r"\s*;\s*|(?:\s+[-–—]+\s+|\s*—\s*)(?=(?:we|I|you|they|he|she|our|someone|somebody|everyone|the\s+team)\b)|"
     r",\s+(?=(?:and|so|but|while|whereas|though|although|because|as|since|then|which\s+means)\b)|"
     r"\s+(?=(?:and|so|but)\s+(?:we|I|you|they|he|she|our|someone|somebody|the\s+team)\b)|"
     r",\s+(?=(?:we|I|you|they|he|she)(?:['’](?:ll|d|re)|\s+(?:will|would|should|shall|can|expect|hope|plan|aim|"

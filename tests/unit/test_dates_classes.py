@@ -276,3 +276,13 @@ def test_b12_a_parsed_reply_carries_only_its_own_statement() -> None:
                     "> We'll get back to you by Monday the 14th.\n> \n> Regards,\n> Aisha\n")
     parsed = parse_message(msg.as_bytes(), key="k", folder="inbox", tz=NY)
     assert days(parsed.text, parsed.date) == [date(2026, 12, 18)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("We'll decide between Dec 4 - Dec 11.", date(2026, 12, 11)),
+    ("We'll let you know Monday - Wednesday next week.", date(2026, 12, 11)),  # "next week": its Friday
+    ("You'll hear from us in 5 - 7 business days.", date(2026, 12, 11)),
+    ("We'll get back to you by the 14th, not in the 1st half of the month.", date(2026, 12, 14)),
+], ids=["date_range", "weekday_range", "number_range", "ordinal_half"])
+def test_b12_a_dash_inside_a_range_does_not_split_the_clause(sentence: str, expected: date) -> None:
+    assert max(days(sentence, WED)) == expected
