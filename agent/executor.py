@@ -86,6 +86,7 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
         state.record_created(action.key, ref, now)
         record.state, record.provider_ref, record.created_at = "draft", ref, now
         outcome.made.append(record)
-        log.info("drafted %s for interview %s to %d recipient(s)", action.kind, action.interview_id,
-                 len(record.to))  # B22: no address or mail text in the log
+        # ids and counts only: the log never holds mail text or whom it was written to (B22)
+        log.info("drafted %s for interview %s (%d recipient(s))", action.kind, action.interview_id,
+                 len(record.to))
     return outcome

@@ -15,7 +15,7 @@ import providers
 from agent import killpoints, plan_cache, progress
 from agent.core import lifecycle
 from agent.config import Config
-from agent.core.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError
+from agent.core.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError, loggable
 from agent.core.lifecycle import Plan
 from agent.core.model import Interview
 from agent.state import State
@@ -75,7 +75,7 @@ def run_account(config: Config, account: dict[str, Any], state: State, now: date
         with progress.reading_bar(first_run=cursor is None) as report:
             batch = provider.sync(cursor, since, progress=report)
         for key, reason in batch.skipped:
-            log.warning("skipped a malformed message %s: %s", key, reason)
+            log.warning("skipped a malformed message %s: %s", key, loggable(reason))
         if not dry_run:
             # The mail first, under the old cursor; the new one only once the drafts are checked, so that a
             # run killed in between reads the same changes again (a cursor may vouch for Drafts: IMAP).
@@ -256,7 +256,7 @@ def reconnect_command(config: Config, account: dict[str, Any], args: Sequence[st
 
 # -- the summary line ------------------------------------------------------------------------------
 def next_due(plan: Plan, now: datetime) -> tuple[datetime, str] | None:
-    """The soonest step still to come over the plan's interviews: (when, "Company: step")."""
+    """The soonest step still to come over the plan's interviews: (when, "interview-id: step")."""
     best: tuple[datetime, str] | None = None
     for view in plan.views:
         iv = view.interview
@@ -269,7 +269,7 @@ def next_due(plan: Plan, now: datetime) -> tuple[datetime, str] | None:
             when = datetime.combine(view.decision.day + timedelta(days=1), time(0), tzinfo=tz)
         else:
             continue
-        label = f"interview {iv.id}: {view.next_step}"  # B22: an id, never a title or company from the mail
+        label = f"{iv.id}: {view.next_step}"  # the id, never mail text: this line goes to the log (B22)
         if best is None or when < best[0]:
             best = (when, label)
     return best

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -64,8 +65,12 @@ def _print_report(report: RunReport, dry_run: bool, several: bool) -> None:
     if report.held_back:
         click.echo(f"{report.account}: {report.held_back}", err=True)
         run_log.warning("%s: %s", report.account, report.held_back, extra={"echoed": True})
+    # On a terminal the subject says which draft it is; anywhere else (cron appends this output to the log)
+    # the interview id does, and no mail text reaches a file (B22).
+    terminal = sys.stdout.isatty()
     for rec in report.made:
-        click.echo(f"{tag}drafted {rec.kind} to {', '.join(rec.to)}: {rec.subject}")
+        what = rec.subject if terminal else f"interview {rec.interview_id}"
+        click.echo(f"{tag}drafted {rec.kind} to {', '.join(rec.to)}: {what}")
     due = [v for v in views if v.state != "closed"]
     run_log.debug("%s: %d interview(s) tracked, %d open, %d draft(s) made, %d skipped", report.account,
                   len(views), len(due), len(report.made), len(report.failed) + len(report.skipped_mail))

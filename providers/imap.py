@@ -35,7 +35,7 @@ from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from agent.core import mime
-from agent.core.errors import MalformedInput
+from agent.core.errors import MalformedInput, loggable
 from agent.core.model import DraftRecord, Message
 from providers import imap_drafts
 from providers.base import CheckLine, Progress, ProviderError, SyncBatch, UnreachableError, account_zone
@@ -331,7 +331,7 @@ class ImapProvider:
                 message = mime.parse_message(raw, key=key, folder=role, tz=self.tz, received=received)
             except MalformedInput as exc:
                 skipped.append((key, str(exc) or "malformed mail"))
-                log.info("skipped %s: %s", key, exc)
+                log.info("skipped %s: %s", key, loggable(str(exc)))
                 continue
             except Exception as exc:  # noqa: BLE001 - B21: one bad mail never stops a run
                 skipped.append((key, f"unreadable mail ({type(exc).__name__}: {exc})"[:300]))

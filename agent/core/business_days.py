@@ -14,3 +14,4 @@ def business_days_after(day: date, n: int) -> date:
         if current.weekday() < 5:
             remaining -= 1
     return current
+

@@ -13,8 +13,15 @@ early:
 - "in 5-7 business days", "a week or two" -> the later bound.
 - "early December" -> Dec 10; "mid December" -> Dec 15; "late/end of December" -> Dec 31.
 - "next month" -> its last day; "end of the month" -> last day of the message's month.
+- A day of the month: "the 14th", "by the 9th" -> the next such day on or after the message's day.
+- A weekday with a day: "Monday the 14th", "Friday, December 11", "Mon 14 Dec" -> that day. The day is
+  the statement; the weekday only checks it: when they disagree the day wins, and when the weekday fits
+  the day's last occurrence instead (already past), the phrase names that past day (no decision day).
+- Holidays (`holidays`): "after Thanksgiving", "after the holidays", "in the new year"
+  -> the Friday of the first full business week after the holiday; "before/by Thanksgiving" -> the last
+  business day before it; "after the holiday" (no name) -> the next holiday within three weeks.
 - Skipped as too vague: bare months ("in December"), "soon", "shortly", "in the coming days",
-  "before the holidays", "after Thanksgiving", "several days/weeks".
+  "several days/weeks".
 - Past references ("last Friday", "yesterday", "two days ago") claim their words and name no day.
 
 Pure functions; the caller passes the base day in.
@@ -31,6 +38,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from agent.core.business_days import business_days_after
+from agent.core.holidays import holiday_hits
 
 # --------------------------------------------------------------------------------------------------
 # vocabulary
@@ -193,8 +201,8 @@ def _r_weekday(m: re.Match[str], base: date) -> date | None:
     return _weekday(base, wd, m["mod"] or "")
 
 
-def _r_ordinal(m: re.Match[str], base: date) -> date | None:
-    day = int(m["d"])
+def _next_day_of_month(base: date, day: int) -> date | None:
+    """The next day numbered `day` on or after `base` (skipping months too short to have it)."""
     if not 1 <= day <= 31:
         return None
     for months_ahead in range(3):
@@ -205,6 +213,80 @@ def _r_ordinal(m: re.Match[str], base: date) -> date | None:
                 return candidate
     return None
 
+
+def _previous_day_of_month(base: date, day: int) -> date | None:
+    """The last day numbered `day` before `base`, within two months."""
+    for months_back in range(3):
+        first = date(base.year, base.month, 1) - relativedelta(months=months_back)
+        if day <= calendar.monthrange(first.year, first.month)[1] and first.replace(day=day) < base:
+            return first.replace(day=day)
+    return None
+
+
+def _r_ordinal(m: re.Match[str], base: date) -> date | None:
+    return _next_day_of_month(base, int(m["d"]))
+
+
+def _weekday_number(name: str) -> int | None:
+    name = name.rstrip(".")
+    return _WEEKDAY_NAMES.get(name.lower(), _WEEKDAY_ABBR.get(name))
+
+
+def _r_weekday_ordinal(m: re.Match[str], base: date) -> date | None:
+    """"Monday the 14th": the day, checked by the weekday (the module docstring says how)."""
+    day = int(m["d"] or m["d2"])
+    ahead = _next_day_of_month(base, day)
+    wd = _weekday_number(m["wd"])
+    if ahead is not None and ahead.weekday() != wd:
+        past = _previous_day_of_month(base, day)
+        if past is not None and past.weekday() == wd and (base - past).days <= 31:
+            return None  # "since we spoke Monday the 30th": that Monday is behind us
+    return ahead
+
+
+def _r_weekday_month_day(m: re.Match[str], base: date) -> date | None:
+    """"Friday, December 11", "Mon 14 Dec 2026": the date; a weekday that fits this year's already past
+    date makes it a past reference."""
+    month = MONTH_NUMBERS[(m["m"] or m["m2"]).lower().rstrip(".")]
+    day = int(m["d"] or m["d2"])
+    wd = _weekday_number(m["wd"])
+    years = [int(m["year"])] if m["year"] else [base.year, base.year + 1]
+    for year in years:
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if m["year"] or candidate >= base:
+            return candidate if base.year - 1 <= candidate.year <= base.year + 2 else None
+        if candidate.weekday() == wd or (base - candidate).days <= 60:
+            return None  # a past day: "we met on Monday, November 23"
+    return None
+
+
+def _r_week_of(m: re.Match[str], base: date) -> date | None:
+    """"the week of December 14", "the week of the 14th": the Friday of that week."""
+    day = int(m["d"] or m["d2"] or m["d3"])
+    if m["m"] or m["m2"]:
+        month = MONTH_NUMBERS[(m["m"] or m["m2"]).lower().rstrip(".")]
+        year = base.year if (month, day) >= (base.month, base.day) or base.month - month < 2 else base.year + 1
+        try:
+            start = date(year, month, day)
+        except ValueError:
+            return None
+    else:
+        start = _next_day_of_month(base, day)  # type: ignore[assignment]
+        if start is None:
+            return None
+    return start + timedelta(days=4 - start.weekday()) if start.weekday() < 5 else start
+
+
+# What may follow "the 14th" when it is not a day: "the 2nd round", "the 3rd floor", "the 14th of December"
+# (dateparser reads that one).
+_NOT_A_DAY_AFTER = (r"(?!\s*(?::|am\b|pm\b|a\.m|p\.m)|\s+(?:of\s+)?(?:{MONTH})\b|\s+(?:round|interview\w*|stage|"
+                    r"step|time|floor|candidate|person|place|position|choice|option|priority|attempt|version|"
+                    r"draft|year|grade|edition|quarter|week|day|percentile|anniversary|one|century|annual|"
+                    r"panel\w*|conversation|call|meeting|reference|applicant|hire|member|half|party|stage))").replace(
+    "{MONTH}", MONTH)
 
 _MOD = r"(?:(?P<mod>next|this\s+coming|this|coming|following|last)\s+)?"
 
@@ -239,8 +321,19 @@ _OWN: list[tuple[re.Pattern[str], _Resolver]] = [
     (_rx(r"\b(?:the\s+day\s+after\s+tomorrow|tomorrow|today|tonight)\b"), _r_day_word),
     (_rx(rf"\b(?:yesterday|(?:\d+|{_NUM})\s+(?:day|week|month)s?\s+ago|earlier\s+this\s+week)\b"), _r_past),
     (_rx(rf"\b{_MOD}(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR})(?=\W|$)"), _r_weekday),
-    (_rx(r"\b(?:on|by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)\b",
-         rf"(?!\s+(?:of\s+)?{MONTH}\b|\s+(?:round|interview|stage|step|time|floor|candidate))"), _r_ordinal),
+    (_rx(r"\b(?:(?:on|by|before|until|till|no\s+later\s+than|around|about)\s+(?:the\s+)?|the\s+)",
+         r"(?P<d>\d{1,2})(?:st|nd|rd|th)\b", _NOT_A_DAY_AFTER), _r_ordinal),
+]
+# Dates written with their weekday: claimed as a whole (explicit), so the weekday is not read on its own.
+_DATED: list[tuple[re.Pattern[str], _Resolver]] = [
+    (_rx(rf"\b(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?(?:(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})",
+         rf"(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})\b\.?)",
+         r"(?!\d|\s*(?::|am\b|pm\b|a\.m|p\.m))(?:,?\s+(?P<year>20\d\d)\b)?"), _r_weekday_month_day),
+    (_rx(rf"\b(?:the\s+)?week\s+of\s+(?:the\s+)?(?:(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|",
+         rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})\b\.?|(?P<d3>\d{{1,2}})(?:st|nd|rd|th))",
+         r"(?!\d|\s*(?::|am\b|pm\b|a\.m|p\.m))"), _r_week_of),
+    (_rx(rf"\b(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|",
+         r"(?P<d2>\d{1,2})(?:st|nd|rd|th))\b", _NOT_A_DAY_AFTER), _r_weekday_ordinal),
 ]
 
 
@@ -315,6 +408,10 @@ def own_hits(sentence: str, base: date) -> list[Hit]:
     for pattern, resolve in _OWN:
         for m in pattern.finditer(sentence):
             hits.append(Hit(m.start(), m.end(), resolve(m, base)))
+    for pattern, resolve in _DATED:
+        for m in pattern.finditer(sentence):
+            hits.append(Hit(m.start(), m.end(), resolve(m, base), explicit=True))
+    hits += [Hit(start, end, day, explicit=True) for start, end, day in holiday_hits(sentence, base)]
     return hits
 
 

@@ -5,6 +5,9 @@ Pure functions; the caller passes every instant in. How a phrase is read:
 - A sentence is considered only when it carries a decision or timeline cue (decide, hear back, next steps,
   within, by <day>, another week, ...). A sentence without a decision word that asks the candidate to do
   something ("please confirm your availability by Friday") is a deadline for the user, not a decision.
+- A sentence that joins a decision to another event ("Our panel meets next week, and we'll get back to you
+  by Monday the 14th") is read clause by clause: when a clause with a cue names a day, the other clauses'
+  days are not the decision's.
 - Inside a cue sentence, a date that sits right after an interview/scheduling word ("your onsite on Dec 3",
   "thank you for interviewing on Monday") names the meeting, not the decision, and is dropped.
 - `date_phrases` reads the days a sentence names (own regexes for relative phrases, dateparser for
@@ -152,6 +155,36 @@ def _days_in(sentence: str, base: datetime, date_order: str, *, require_context:
     return days
 
 
+# Where one sentence joins two statements: "Our panel meets next week, and we'll get back to you by Monday
+# the 14th"; "Our partners are out this week for the holiday, so we'll be in touch after Thanksgiving".
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*|(?:\s+[-–—]+\s+|\s*—\s*)(?=(?:we|I|you|they|he|she|our|someone|somebody|everyone|the\s+team)\b)|"
+    r",\s+(?=(?:and|so|but|while|whereas|though|although|because|as|since|then|which\s+means)\b)|"
+    r"\s+(?=(?:and|so|but)\s+(?:we|I|you|they|he|she|our|someone|somebody|the\s+team)\b)|"
+    r",\s+(?=(?:we|I|you|they|he|she)(?:['’](?:ll|d|re)|\s+(?:will|would|should|shall|can|expect|hope|plan|aim|"
+    r"intend|anticipate|are|may|might|need))\b)",
+    re.IGNORECASE,
+)
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence's clauses (the whole sentence when it joins none)."""
+    return [c for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]
+
+
+def _decision_days(sentence: str, base: datetime, date_order: str) -> list[date]:
+    """The days a cue sentence gives for the decision. When a clause carrying a decision or deadline cue
+    names a day, only such clauses count: the days of the other clauses belong to another event (a
+    meeting, a panel, someone's absence). Otherwise every day of the sentence counts."""
+    parts = clauses(sentence)
+    if len(parts) > 1:
+        cued = [d for part in parts if _DECISION.search(part) or _DEADLINE.search(part)
+                for d in _days_in(part, base, date_order, require_context=True)]
+        if cued:
+            return cued
+    return _days_in(sentence, base, date_order, require_context=True)
+
+
 def _fold(sentence: str) -> str:
     flat = " ".join(sentence.split())
     return flat if len(flat) <= MAX_SENTENCE else flat[:MAX_SENTENCE - 1].rstrip() + "…"
@@ -169,7 +202,7 @@ def find_decision_statements(text: str, *, stated_at: datetime, tz: ZoneInfo, so
     for sentence in split_sentences(text):
         if not _is_cue_sentence(sentence):
             continue
-        days = _days_in(sentence, base, date_order, require_context=True)
+        days = _decision_days(sentence, base, date_order)
         if days:
             statements.append(DecisionStatement(day=max(days), sentence=_fold(sentence), source=source,
                                                 stated_at=stated_at))

@@ -36,3 +36,13 @@ class StateError(AgentError):
 
 class MalformedInput(ValueError):
     """A mail or calendar part could not be read. Callers log it and skip the item (B21)."""
+
+
+def loggable(reason: str) -> str:
+    """A parse failure as the log may hold it: its label without the parser's message after the first
+    colon, which can quote the mail's own text (B22): "unreadable mail (ValueError: <text>)" becomes
+    "unreadable mail (ValueError)"."""
+    head = reason.split(":", 1)[0].strip()
+    if head.count("(") > head.count(")"):
+        head += ")"
+    return head or "malformed mail"

@@ -117,8 +117,12 @@ _WROTE_END = re.compile(r"(wrote|schrieb|a écrit|escribió|ha scritto|schreef|s
 _WROTE_START = re.compile(r"^\s*(on|am|le|el|il|op|den|em)\s", re.IGNORECASE)
 _ORIGINAL = re.compile(r"^\s*-{2,}\s*(original message|ursprüngliche nachricht|message d'origine|"
                        r"forwarded message)\s*-{2,}\s*$", re.IGNORECASE)
-_HEADER_FROM = re.compile(r"^\s*\**(from|von|de)\s*:\**\s", re.IGNORECASE)
-_HEADER_NEXT = re.compile(r"^\s*\**(sent|date|gesendet|envoyé|to|subject)\s*:", re.IGNORECASE)
+_BEGIN_FORWARDED = re.compile(r"^\s*begin\s+forwarded\s+message\s*:\s*$", re.IGNORECASE)  # Apple Mail
+# An Outlook-style header block of the quoted mail, in the languages mail clients write it in.
+_HEADER_FROM = re.compile(r"^\s*\**(from|von|de|da|van|från|fra|od)\s*:\**\s", re.IGNORECASE)
+_HEADER_NEXT = re.compile(r"^\s*\**(sent|date|gesendet|datum|envoyé|enviado(?:\s+el)?|fecha|inviato|data|"
+                          r"verzonden|skickat|sendt|to|an|à|para|a|aan|till|til|subject|betreff|objet|asunto|"
+                          r"oggetto|onderwerp|ämne|emne|cc)\s*:", re.IGNORECASE)
 _UNDERSCORES = re.compile(r"^\s*_{20,}\s*$")
 
 
@@ -146,7 +150,7 @@ def _cut_index(lines: list[str]) -> tuple[int, int] | None:
             continue
         if _is_wrote(lines, i):
             return (i, 1 if _WROTE_END.search(line) else 2)
-        if _ORIGINAL.match(line):
+        if _ORIGINAL.match(line) or _BEGIN_FORWARDED.match(line):
             return (i, 1)
         if _HEADER_FROM.match(line) and any(_HEADER_NEXT.match(n) for n in lines[i + 1:i + 4]):
             return (i, 1)

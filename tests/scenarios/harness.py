@@ -234,14 +234,35 @@ def _mid(value: Any) -> str:
     return "".join(str(value or "").split())
 
 
+_SUBJECT_PREFIX = re.compile(r"^(?:\s*(?:re|fw|fwd|aw|wg|sv|vs|tr|invitation|updated\s+invitation|"
+                             r"canceled\s+event|cancelled|accepted|declined)\s*:\s*)+", re.IGNORECASE)
+
+
 def mail_sentences(raw: bytes) -> list[str]:
-    """Distinctive lines of a mail's plain text (for the B22 log check)."""
+    """Distinctive text of a mail (for the B22 log check): lines of its plain text, its subject without
+    "Re:"/"Invitation:" prefixes, the SUMMARY of its calendar parts, and the display names it carries
+    (the caller leaves out the user's own)."""
     try:
         msg = email.message_from_bytes(raw, policy=email.policy.default)
         text = _body(msg)
     except Exception:  # noqa: BLE001 - a malformed message has no readable body to look for
         return []
-    return [line.strip() for line in text.splitlines() if len(line.strip()) >= 40 and " " in line.strip()]
+    found = [line.strip() for line in text.splitlines() if len(line.strip()) >= 40 and " " in line.strip()]
+    try:
+        subject = _SUBJECT_PREFIX.sub("", " ".join(str(msg.get("Subject", "")).split()))
+        if len(subject) >= 16 and " " in subject:
+            found.append(subject)
+        for part in msg.walk():
+            if part.get_content_type() == "text/calendar":
+                cal = re.sub(r"\r?\n[ \t]", "", part.get_content())
+                found += [m.strip().replace("\\,", ",") for m in re.findall(r"^SUMMARY[^:\r\n]*:(.+)$", cal, re.MULTILINE)
+                          if len(m.strip()) >= 16 and " " in m.strip()]
+        names = [str(getattr(a, "display_name", "")) for h in ("From", "To", "Cc", "Reply-To")
+                 for a in (getattr(msg.get(h), "addresses", ()) or ())]
+        found += [n for n in names if len(n) >= 8 and " " in n]
+    except Exception:  # noqa: BLE001 - headers too broken to read: the body lines are what there is
+        return found
+    return found
 
 
 # ------------------------------------------------------------------ the replay
@@ -323,7 +344,8 @@ class Replay:
             raw = (self.sc.path / step["deliver"]).read_bytes()
             self.mailbox.deliver(step["folder"], raw, step["at"])
             pending.remove(step)
-            self.sentences += mail_sentences(raw)
+            own = {str(self.sc.user.get("name", ""))}
+            self.sentences += [t for t in mail_sentences(raw) if t not in own]
             m = re.search(rb"^Message-I[dD]:\s*(<[^>\r\n]+>)", raw, re.MULTILINE)
             if m:
                 self.known_ids.add(m.group(1).decode("ascii", "replace"))
@@ -334,6 +356,7 @@ class Replay:
     def _run(self, step: dict, where: str) -> None:
         before = self.mailbox.snapshot() if hasattr(self.mailbox, "snapshot") else None
         result = self.cli_run("run", "--now", step["run"].isoformat())
+        self._as_cron_would(result)
         expected_exit = step.get("exit", 0)
         allowed = expected_exit if isinstance(expected_exit, list) else [expected_exit]
         if result.exit_code not in allowed:
@@ -347,6 +370,13 @@ class Replay:
         self._check_invariants(drafts, where)
         self._check_expectations(step, drafts, where)
         self._check_logs(where)
+
+    def _as_cron_would(self, result: CliResult) -> None:
+        """Cron appends a run's output to the log (`cron install`): so does the replay, in its own file, so
+        that the B22 check covers what `run` prints as well as what it logs."""
+        if self.state_dir.exists():
+            with (self.state_dir / "run-output.log").open("a", encoding="utf-8") as out:
+                out.write(result.stdout + result.stderr)
 
     def _read_status(self, where: str) -> None:
         result = self.cli_run("status", "--json")

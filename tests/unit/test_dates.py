@@ -80,6 +80,9 @@ PHRASES = [
     ("end_of_december", THU, "We hope to finalize by the end of December.", date(2026, 12, 31)),
     ("january_next_year", THU, "We will decide by January 8.", date(2027, 1, 8)),
     ("delayed_until_next_friday", THU, "Our decision is delayed until next Friday.", date(2026, 12, 4)),
+    ("weekday_the_ordinal_is_that_day", THU, "We'll get back to you by Monday the 14th.", date(2026, 12, 14)),
+    ("after_thanksgiving_said_on_the_day", THU, "We'll be in touch after Thanksgiving.", date(2026, 12, 4)),
+    ("week_of_a_date_is_its_friday", THU, "We'll decide the week of December 7.", date(2026, 12, 11)),
     # said on Friday afternoon 2026-11-27
     ("fri_by_friday_is_next_friday", FRI, "We will decide by Friday.", date(2026, 12, 4)),
     ("fri_end_of_week_is_today", FRI, "We'll decide by the end of the week.", date(2026, 11, 27)),
