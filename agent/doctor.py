@@ -58,7 +58,7 @@ def _account(cfg: config_mod.Config, account: dict[str, Any]) -> list[Check]:
         provider = runner.open_provider(cfg, account)
     except AgentError as exc:
         return [Check(area, "opens", False, _with_reconnect(cfg, account, exc))]
-    except Exception as exc:  # noqa: BLE001 - a provider bug is a failed check, not a crash
+    except Exception as exc:
         return [Check(area, "opens", False, f"unexpected {type(exc).__name__}: {exc}")]
     out = [Check(area, "opens", True, f"provider {provider.name}: keys and credential files found")]
     try:
@@ -66,12 +66,12 @@ def _account(cfg: config_mod.Config, account: dict[str, Any]) -> list[Check]:
                 for what, ok, detail in provider.check()]
     except AgentError as exc:
         out.append(Check(area, "reachable", False, _with_reconnect(cfg, account, exc, provider.reconnect)))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         out.append(Check(area, "reachable", False, f"unexpected {type(exc).__name__}: {exc}"))
     finally:
         try:
             provider.close()
-        except Exception as exc:  # noqa: BLE001 - closing is best effort here
+        except Exception as exc:
             log.debug("closing the provider failed: %s", type(exc).__name__)
     return out
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
 
-from agent.core.settings import Identity, Profile
 from agent.core.lifecycle import Plan, resolve_missing
 from agent.core.model import DraftRecord, Interview, Message
+from agent.core.settings import Identity, Profile
 from agent.state import State
 from providers.base import Provider
 

@@ -18,7 +18,7 @@ _PICKLE_BUILTINS = {"set", "frozenset", "tuple", "list", "dict"}
 class _PlanUnpickler(pickle.Unpickler):
     """Loads only the planner's own data types: a damaged or altered cache cannot run code."""
 
-    def find_class(self, module: str, name: str):  # noqa: ANN201 - pickle's signature
+    def find_class(self, module: str, name: str):
         if module == "builtins" and name == "getattr":
             return _zoneinfo_getattr  # how a ZoneInfo pickles itself: getattr(ZoneInfo, "_unpickle")
         if module in _PICKLE_MODULES or (module == "builtins" and name in _PICKLE_BUILTINS):
@@ -41,6 +41,6 @@ def load(data: bytes) -> tuple[Plan, dict[str, Interview]] | None:
     """What dump_plan wrote, or None when it cannot be read back (another version, damage)."""
     try:
         result, interviews = _PlanUnpickler(io.BytesIO(data)).load()
-    except Exception:  # noqa: BLE001 - any failure only means the plan is made afresh
+    except Exception:
         return None
     return (result, interviews) if isinstance(result, Plan) and isinstance(interviews, dict) else None

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 
 import providers
 from agent import killpoints, plan_cache, progress
-from agent.core import lifecycle
 from agent.config import Config
+from agent.core import lifecycle
 from agent.core.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError, loggable
 from agent.core.lifecycle import Plan
 from agent.core.model import Interview
@@ -133,7 +133,7 @@ class _LazyList(Sequence):
             self._items = self._load()
         return self._items
 
-    def __getitem__(self, index):  # noqa: ANN001, ANN204 - Sequence's signature
+    def __getitem__(self, index):
         return self._all()[index]
 
     def __len__(self) -> int:

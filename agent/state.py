@@ -13,10 +13,10 @@ import json
 import os
 import re
 import sqlite3
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from agent import codec
 from agent.core.errors import StateError
@@ -101,7 +101,7 @@ class State:
 
     # -- opening and migrations -------------------------------------------------------------------
     @classmethod
-    def open(cls, state_dir: Path) -> "State":
+    def open(cls, state_dir: Path) -> State:
         state_dir = Path(state_dir).expanduser()
         _secure_dir(state_dir)
         path = state_dir / DB_NAME
@@ -165,7 +165,7 @@ class State:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "State":
+    def __enter__(self) -> State:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -292,7 +292,7 @@ class State:
         account's: the planner sees them all) and the decision dates the user set."""
         digest = hashlib.sha256()
         for table, order in (("drafts", "key"), ("decisions", "interview_id")):
-            for row in self.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):  # noqa: S608 - fixed names
+            for row in self.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
                 digest.update(json.dumps(row, default=str).encode())
             digest.update(b"|")
         return digest.hexdigest()

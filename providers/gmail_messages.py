@@ -147,7 +147,7 @@ def _message(data: dict[str, Any], batch: SyncBatch, tz: ZoneInfo) -> Message | 
     except MalformedInput as exc:
         batch.skipped.append((msg_id, str(exc) or "malformed mail"))
         return None
-    except Exception as exc:  # noqa: BLE001 - B21: one bad mail never stops a run
+    except Exception as exc:
         batch.skipped.append((msg_id, f"unreadable mail ({type(exc).__name__})"))
         return None
     return replace(message, thread_id=str(data.get("threadId", "")))

@@ -156,7 +156,7 @@ class ImapProvider:
             return
         try:
             client.logout()
-        except Exception:  # noqa: BLE001 - the server may have gone already
+        except Exception:
             discard(client)
 
     # -- reading -------------------------------------------------------------------------------------
@@ -333,7 +333,7 @@ class ImapProvider:
                 skipped.append((key, str(exc) or "malformed mail"))
                 log.info("skipped %s: %s", key, loggable(str(exc)))
                 continue
-            except Exception as exc:  # noqa: BLE001 - B21: one bad mail never stops a run
+            except Exception as exc:
                 skipped.append((key, f"unreadable mail ({type(exc).__name__}: {exc})"[:300]))
                 continue
             messages.append(message)

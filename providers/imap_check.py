@@ -96,7 +96,7 @@ def _password(s: dict[str, Any], config_dir: str | None) -> CheckLine:
         try:
             found = backend.get_password(imap_secrets.KEYRING_SERVICE,
                                          imap_secrets.keyring_user(s["host"], s["username"]))
-        except Exception:  # noqa: BLE001 - a locked keyring: the file is tried next, as at run time
+        except Exception:
             found = None
         if found:
             return ("password", True, (f"in the system keyring ({type(backend).__name__}, service "

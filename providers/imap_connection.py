@@ -185,5 +185,5 @@ def discard(client: IMAPClient) -> None:
     """Close a connection without a LOGOUT (it is broken or unwanted)."""
     try:
         client.shutdown()
-    except Exception as exc:  # noqa: BLE001 - already gone
+    except Exception as exc:
         log.debug("closing a dead IMAP connection: %s", type(exc).__name__)

@@ -43,7 +43,7 @@ def usable_keyring():
     try:
         import keyring
         backend = keyring.get_keyring()
-    except Exception as exc:  # noqa: BLE001 - a broken keyring install must not stop a run
+    except Exception as exc:
         log.debug("no keyring: %s", type(exc).__name__)
         return None
     if type(backend).__module__ in ("keyring.backends.fail", "keyring.backends.null"):
@@ -60,7 +60,7 @@ def find_password(settings: dict[str, Any], config_dir: str) -> str:
     if backend is not None:
         try:
             value = backend.get_password(KEYRING_SERVICE, keyring_user(host, user))
-        except Exception as exc:  # noqa: BLE001 - locked or unreachable keyring: try the file next
+        except Exception as exc:
             log.info("the system keyring could not be read (%s); trying the secret file", type(exc).__name__)
             value = None
         if value:
@@ -121,7 +121,7 @@ def store_password(config_dir: str | os.PathLike[str], host: str, username: str,
                 if stale.exists():
                     stale.unlink()  # one place only, so a later change of password is not shadowed
                 return "keyring"
-        except Exception as exc:  # noqa: BLE001 - fall back to the file, as documented
+        except Exception as exc:
             log.info("the system keyring refused the password (%s); using a 0600 file", type(exc).__name__)
     path = secret_file(config_dir, host, username)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

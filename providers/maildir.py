@@ -308,7 +308,7 @@ class MaildirProvider:
             return mime.parse_message(raw, key=item.key, folder=folder, tz=self.tz, received=received)
         except MalformedInput as exc:
             batch.skipped.append((item.key, str(exc) or "malformed mail"))
-        except Exception as exc:  # noqa: BLE001 - B21: one bad mail never stops a run; it is reported
+        except Exception as exc:
             batch.skipped.append((item.key, f"unreadable mail ({type(exc).__name__}: {exc})"))
         return None
 

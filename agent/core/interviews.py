@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Sequence
 
-from agent.core import (calendar_fold, companies, company_names, detect, event_people, people, sent_interviews,
-                        slot_changes)
-from agent.core.settings import Identity
+from agent.core import (
+    calendar_fold,
+    companies,
+    company_names,
+    detect,
+    event_people,
+    people,
+    sent_interviews,
+    slot_changes,
+)
 from agent.core.model import Event, Interview, Message
-
+from agent.core.settings import Identity
 
 log = logging.getLogger(__name__)
 _AGENCY_LEAD = timedelta(days=45)  # how long before an interview an agency's mail about it may come

@@ -16,9 +16,10 @@ Choices where the rules are silent (also in README "How the agent decides"):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from agent.core import hearing
 from agent.core.assignment import assign_messages, same_company, threads_of

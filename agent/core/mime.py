@@ -68,7 +68,7 @@ def header_date(head: bytes, *, tz: ZoneInfo, received: datetime | None = None) 
         value = re.sub(r"\r?\n(?=[ \t])", "", value).strip()
     try:
         return _date(value, tz, received)
-    except Exception:  # noqa: BLE001 - undecidable here: the caller reads the whole mail
+    except Exception:
         return None
 
 

@@ -28,11 +28,11 @@ from agent.core.companies import (
     stated_role,
     strip_company,
 )
-from agent.core.settings import Identity
 from agent.core.detect import stable_id
 from agent.core.event_people import dedupe, is_external, is_human, person_words
 from agent.core.model import Interview, Message, Person
 from agent.core.sent_purpose import judge_sent
+from agent.core.settings import Identity
 
 _SENT_CUE = re.compile(rf"{INTERVIEW.pattern}|{TITLE_ONLY.pattern}", re.IGNORECASE)
 _CONFIRM = re.compile(r"\b(?:confirm(?:ed|ing)?|see\s+you|looking\s+forward|look\s+forward|talk\s+(?:to\s+you|then)|"

@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
 from bench_lib.mailbox import USER, generate  # noqa: E402
-from bench_lib.measure import Row, Sample, run, table  # noqa: E402
+from bench_lib.measure import Row, run, table  # noqa: E402
 
 CLI = REPO / ".venv" / "bin" / "interview-agent"
 DOC = REPO / "docs" / "PERFORMANCE.md"

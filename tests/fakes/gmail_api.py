@@ -388,7 +388,7 @@ def _snippet(msg: Msg) -> str:
         parsed = email.message_from_bytes(msg.raw(), policy=email.policy.default)
         body = parsed.get_body(preferencelist=("plain",)) if parsed.is_multipart() else parsed
         text = body.get_content() if body is not None else ""
-    except Exception:  # noqa: BLE001 - a snippet of a broken mail is empty, as in Gmail
+    except Exception:
         return ""
     return " ".join(str(text).split())[:200]
 

@@ -245,7 +245,7 @@ class GraphApi:
             if part.get_content_subtype() == "html":
                 return (content, "html") if html else (html_to_text(content), "text")
             return clean_multiline(content), "text"
-        except Exception:  # noqa: BLE001 - junk mail has an empty body, as Exchange shows it
+        except Exception:
             return "", "text"
 
     # -- delta -------------------------------------------------------------------------------------------

@@ -178,7 +178,7 @@ class Store:
             return None
         try:
             return BytesHeaderParser(policy=compat32).parsebytes(head)
-        except Exception:  # noqa: BLE001 - junk mail is served as Exchange would: with empty headers
+        except Exception:
             return None
 
     def by_id(self, graph_id: str) -> Item | None:
@@ -230,7 +230,7 @@ class Store:
                 try:
                     item.events = mime.parse_message(item.path.read_bytes(), key=item.unique, folder="inbox",
                                                      tz=ZoneInfo("UTC"), received=item.received).events
-                except Exception:  # noqa: BLE001 - junk never becomes an event
+                except Exception:
                     item.events = ()
             stream.extend(item.events)
         me = self.me()

@@ -30,11 +30,11 @@ from providers import factory
 from providers.base import AuthError, UnreachableError
 from providers.gmail import GmailProvider, connect, open_provider
 from providers.gmail_transport import Pacer
+from tests.corpus import EXTERNAL
 from tests.fakes.gmail import FakeGoogle
 from tests.fakes.gmail_discovery import DiscoveryValidator, Violation, load_document
 from tests.mailboxes_gmail import GmailMailbox
 from tests.providers.contract import RECRUITER, USER, ProviderContract, by_mid, draft, mail, now, record
-from tests.corpus import EXTERNAL
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = EXTERNAL / "nango-integration-templates"

@@ -34,11 +34,11 @@ from providers.base import AuthError, ProviderError
 from providers.outlook import OutlookProvider, connect, open_provider
 from providers.outlook_auth import GRAPH_SCOPES, TokenSource, granted_scopes, load_cache
 from providers.outlook_events import to_event
+from tests.corpus import EXTERNAL
 from tests.fakes.graph import CLIENT_ID
 from tests.fakes.graph_auth import Identity
 from tests.mailboxes_graph import GraphMailbox
 from tests.providers.contract import RECRUITER, USER, ProviderContract, by_mid, draft, invitation, mail, now
-from tests.corpus import EXTERNAL
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = EXTERNAL

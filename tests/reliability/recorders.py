@@ -278,9 +278,7 @@ def forbidden_imap(commands: list[str], drafts_folder: str = "Drafts") -> list[s
         tag, verb, rest = m.group(1), m.group(2).upper(), (m.group(3) or "")
         if tag in ("+", "*") or verb == "[REDACTED]":
             continue
-        if verb not in IMAP_ALLOWED:
-            bad.append(text)
-        elif verb == "UID" and rest.split(" ", 1)[0].upper() not in IMAP_UID_ALLOWED:
+        if verb not in IMAP_ALLOWED or (verb == "UID" and rest.split(" ", 1)[0].upper() not in IMAP_UID_ALLOWED):
             bad.append(text)
         elif verb == "APPEND":
             folder = rest.split(" ", 1)[0].strip('"')
@@ -373,12 +371,8 @@ class GraphRecorder:
         for method, path in self.requests:
             clean = path.split("?", 1)[0].rstrip("/")
             last = clean.rsplit("/", 1)[-1].lower()
-            if method == "DELETE" or last in GRAPH_FORBIDDEN_ACTIONS:
-                bad.append(f"{method} {path}")
-            elif method == "POST" and not (clean.endswith("$batch") or clean.endswith("me/messages")
-                                           or last == "createreply"):
-                bad.append(f"{method} {path}")
-            elif method not in ("GET", "POST", "PATCH"):
+            if method == "DELETE" or last in GRAPH_FORBIDDEN_ACTIONS or (method == "POST" and not (clean.endswith("$batch") or clean.endswith("me/messages")
+                                           or last == "createreply")) or method not in ("GET", "POST", "PATCH"):
                 bad.append(f"{method} {path}")
         return bad + [f"violation: {v}" for v in self.fake.violations]
 

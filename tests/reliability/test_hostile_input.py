@@ -21,9 +21,9 @@ import icalendar
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.core import compose, dates, interviews, invitations, lifecycle, mime
 from agent import templates
 from agent.config import Identity, Profile, Settings
+from agent.core import compose, dates, interviews, invitations, lifecycle, mime
 from agent.core.errors import MalformedInput
 from agent.core.model import DraftAction, Interview, Message, Person
 from tests.reliability import figures

@@ -51,7 +51,7 @@ def forked_cli(args: list[str], env: dict[str, str], *, timeout: float = 180.0) 
                 code = 0
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        except BaseException:  # noqa: BLE001 - a crash of the child shows as exit 71
+        except BaseException:
             code = 71
         finally:
             os._exit(code)

@@ -15,11 +15,24 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
-from tests.scenarios.build import (NY, USER, S, att, gmeet, google, named, outlook, t, teams, thanks, uid_google,
-                                   uid_outlook)
 from tests.mailgen import Ev, Mail, P, default_invite_text, h, hu, invitation, plain, vcalendar
 from tests.mailgen.ical import fold
 from tests.mailgen.mime import POLICY, calendar_part, finish, headers, html_of
+from tests.scenarios.build import (
+    NY,
+    USER,
+    S,
+    att,
+    gmeet,
+    google,
+    named,
+    outlook,
+    t,
+    teams,
+    thanks,
+    uid_google,
+    uid_outlook,
+)
 
 LA = ZoneInfo("America/Los_Angeles")
 LONDON = ZoneInfo("Europe/London")

@@ -22,12 +22,24 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tests.scenarios.build import (BERLIN, NY, USER, S, att, gmeet, named, outlook, teams, thanks, uid_google,
-                                   uid_outlook)
-from tests.scenarios.build import t as _t
 from tests.mailgen import Ev, Mail, P, h, hu, invitation, itip_reply, plain, vcalendar
 from tests.mailgen.ical import VTIMEZONES, WINDOWS_TZ, fold
 from tests.mailgen.mime import POLICY, finish, headers, html_of
+from tests.scenarios.build import (
+    BERLIN,
+    NY,
+    USER,
+    S,
+    att,
+    gmeet,
+    named,
+    outlook,
+    teams,
+    thanks,
+    uid_google,
+    uid_outlook,
+)
+from tests.scenarios.build import t as _t
 
 LA = ZoneInfo("America/Los_Angeles")
 KOLKATA = ZoneInfo("Asia/Kolkata")

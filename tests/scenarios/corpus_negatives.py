@@ -15,6 +15,9 @@ from datetime import date, datetime, time, timedelta
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
+from tests.mailgen import Ev, Mail, P, h, invitation, itip_reply, plain, vcalendar
+from tests.mailgen.ical import fold, ical_param, ical_text, utc
+from tests.mailgen.mime import POLICY, calendar_part, finish, headers, html_of
 from tests.scenarios.build import (
     NY,
     USER,
@@ -29,9 +32,6 @@ from tests.scenarios.build import (
     uid_google,
     uid_outlook,
 )
-from tests.mailgen import Ev, Mail, P, h, invitation, itip_reply, plain, vcalendar
-from tests.mailgen.ical import fold, ical_param, ical_text, utc
-from tests.mailgen.mime import POLICY, calendar_part, finish, headers, html_of
 
 LA = ZoneInfo("America/Los_Angeles")
 IST = ZoneInfo("Asia/Kolkata")

@@ -19,10 +19,22 @@ from datetime import datetime
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
-from tests.scenarios.build import BERLIN, USER, S, att, gmeet, google, outlook, teams, thanks, t, uid_google, \
-    uid_outlook
 from tests.mailgen import Ev, Mail, P, auto_reply, bounce, h, invitation, plain
 from tests.mailgen.mime import POLICY
+from tests.scenarios.build import (
+    BERLIN,
+    USER,
+    S,
+    att,
+    gmeet,
+    google,
+    outlook,
+    t,
+    teams,
+    thanks,
+    uid_google,
+    uid_outlook,
+)
 
 KOLKATA = ZoneInfo("Asia/Kolkata")
 LA = ZoneInfo("America/Los_Angeles")

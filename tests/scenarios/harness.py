@@ -245,7 +245,7 @@ def mail_sentences(raw: bytes) -> list[str]:
     try:
         msg = email.message_from_bytes(raw, policy=email.policy.default)
         text = _body(msg)
-    except Exception:  # noqa: BLE001 - a malformed message has no readable body to look for
+    except Exception:
         return []
     found = [line.strip() for line in text.splitlines() if len(line.strip()) >= 40 and " " in line.strip()]
     try:
@@ -260,7 +260,7 @@ def mail_sentences(raw: bytes) -> list[str]:
         names = [str(getattr(a, "display_name", "")) for h in ("From", "To", "Cc", "Reply-To")
                  for a in (getattr(msg.get(h), "addresses", ()) or ())]
         found += [n for n in names if len(n) >= 8 and " " in n]
-    except Exception:  # noqa: BLE001 - headers too broken to read: the body lines are what there is
+    except Exception:
         return found
     return found
 

@@ -68,7 +68,7 @@ state_dir = "{tmp_path / 'state'}"
     (state / "cron-output.log").write_text("".join(r.output for r in outputs), encoding="utf-8")
     secret = [t for t in mail_sentences(invite) + mail_sentences(_reply()) if t != "Jordan Lee"]
     assert "Backend Engineer timeline from the Acme hiring desk" in secret and TIMELINE in secret
-    assert any("Priya Shah" == t for t in secret)
+    assert any(t == "Priya Shah" for t in secret)
     logs = list(state.rglob("*.log*"))
     assert len(logs) >= 2
     for log in logs:

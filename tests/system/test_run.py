@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from agent import state as state_mod
 from agent.cli import main
 from providers import maildir
-from tests.mailboxes import MaildirMailbox
 from tests.corpus import EXTERNAL
+from tests.mailboxes import MaildirMailbox
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
 AFTER_END = "2026-11-17T17:00:00-05:00"  # the fixture interview ends at 15:00 New York time

@@ -12,6 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from agent import templates
+from agent.config import Identity, Profile
 from agent.core.compose import (
     THANK_YOU_MAX_WORDS,
     ComposedDraft,
@@ -20,8 +22,6 @@ from agent.core.compose import (
     reply_subject,
     to_mime,
 )
-from agent import templates
-from agent.config import Identity, Profile
 from agent.core.model import DraftAction, Interview, Message, Person
 
 ME = Identity(name="Jordan Lee", email="jordan.lee@gmail.com", timezone="America/New_York")

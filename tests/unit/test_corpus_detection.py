@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from agent.core import detect
 from agent.config import Identity
+from agent.core import detect
 from agent.core.errors import MalformedInput
 from agent.core.invitations import parse_calendar
 from agent.core.mime import parse_message

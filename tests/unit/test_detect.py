@@ -4,7 +4,7 @@ and role of an event), B6, B7. Sent-mail confirmations (B2) are in test_sent_int
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from agent.config import Identity
@@ -386,14 +386,14 @@ def test_b7_origin_and_thread_ids_come_from_the_event_and_carrier():
 
 def test_b3_teams_join_link_is_not_a_public_meetup():
     """Regression: every Teams join URL contains '/l/meetup-join/'; links are not prose."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from agent.config import Identity
     from agent.core.detect import judge_event
     from agent.core.model import Attendee, Event, Person
 
     me = Identity(name="Jordan Lee", email="jordan.lee@gmail.com")
-    start = datetime(2026, 11, 18, 15, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 11, 18, 15, 0, tzinfo=UTC)
     event = Event(uid="n1", start=start, end=start + timedelta(minutes=45),
                   summary="Product Engineer interview - Jordan Lee",
                   description="Looking forward to our conversation about the Product Engineer role.\n"
@@ -404,11 +404,11 @@ def test_b3_teams_join_link_is_not_a_public_meetup():
 
 
 def _panel_event():
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from agent.core.model import Attendee, Event, Person
 
-    start = datetime(2026, 11, 16, 19, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 11, 16, 19, 0, tzinfo=UTC)
     return Event(uid="p1", start=start, end=start + timedelta(hours=2),
                  summary="Onsite Interview: Jordan Lee - Security Engineer",
                  organizer=Person("recruiting@corvidsecurity.com", "Corvid Security Recruiting"),

@@ -258,12 +258,12 @@ def test_b3_reply_to_a_series_updates_every_instance():
 
 def test_b2_calendar_api_view_wins_over_a_mail_with_a_higher_sequence():
     """Graph events carry no SEQUENCE: the calendar's current view must still replace or cancel."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from agent.core.calendar_fold import fold
     from agent.core.model import Event
 
-    start = datetime(2026, 11, 17, 19, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 11, 17, 19, 0, tzinfo=UTC)
     mail = Event(uid="u", start=start, end=start + timedelta(hours=1), sequence=3, method="REQUEST")
     moved = Event(uid="u", start=start + timedelta(days=1), end=start + timedelta(days=1, hours=1), method="")
     assert fold([mail, moved], frozenset())[("u", "")].start == moved.start

@@ -6,7 +6,6 @@ import email
 import email.policy
 from datetime import date, datetime
 from email.utils import getaddresses
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest

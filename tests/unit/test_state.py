@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -13,7 +13,7 @@ from agent.core.errors import StateError
 from agent.core.model import Attendee, DraftRecord, Event, Message, Person
 from agent.state import DB_NAME, SCHEMA_VERSION, State
 
-NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 
 
 def _message(key: str = "k1") -> Message:
