@@ -265,6 +265,19 @@ def mail_sentences(raw: bytes) -> list[str]:
     return found
 
 
+def find_interviews(status: dict[str, Any], key: str) -> list[dict]:
+    """The interviews in `status --json` that a scenario's name for one picks: company, role, title or id;
+    'Company @ YYYY-MM-DD' picks by start day. One hit means the name is unambiguous."""
+    name, _, day = key.partition(" @ ")
+    hits = [iv for iv in status.get("interviews", [])
+            if _norm(name) in {_norm(iv.get("company") or ""), _norm(iv.get("role") or ""),
+                               _norm(iv.get("id") or ""), _norm(f"{iv.get('company')} {iv.get('role')}")}
+            or (_norm(name) and _norm(name) in _norm(iv.get("title") or ""))]
+    if day:
+        hits = [iv for iv in hits if str(iv.get("start", "")).startswith(day)]
+    return hits
+
+
 # ------------------------------------------------------------------ the replay
 
 
@@ -539,13 +552,7 @@ class Replay:
 
     def _find(self, key: str, where: str) -> dict | None:
         """The interview a scenario names: company, role, title or id; 'Company @ YYYY-MM-DD' picks by start."""
-        name, _, day = key.partition(" @ ")
-        hits = [iv for iv in self.status.get("interviews", [])
-                if _norm(name) in {_norm(iv.get("company") or ""), _norm(iv.get("role") or ""),
-                                   _norm(iv.get("id") or ""), _norm(f"{iv.get('company')} {iv.get('role')}")}
-                or (_norm(name) and _norm(name) in _norm(iv.get("title") or ""))]
-        if day:
-            hits = [iv for iv in hits if str(iv.get("start", "")).startswith(day)]
+        hits = find_interviews(self.status, key)
         if len(hits) != 1:
             summary = [(iv.get("company"), iv.get("role"), iv.get("start"), iv.get("state"))
                        for iv in self.status.get("interviews", [])]
