@@ -140,7 +140,7 @@ class ImapProvider:
                 self.folders.forget()
                 if attempt == 2:
                     raise UnreachableError(f"the connection to the IMAP server {self.settings['host']} dropped "
-                                           f"twice while {what} ({type(exc).__name__}); try again later")
+                                           f"twice while {what} ({type(exc).__name__}); try again later") from exc
                 self.reconnects += 1
                 log.warning("the connection to %s dropped while %s (%s); reconnecting once",
                             self.settings["host"], what, type(exc).__name__)

@@ -54,7 +54,8 @@ _ROLE_SEGMENT = re.compile(rf"{_ROLE_CORE}(?:\s\({_QUALIFIER}\))?(?:,\s+{_QUALIF
 ROLE_START = re.compile(rf"(?:{_ROLE_WORD}\s+){{0,5}}(?:{_ROLE_NOUNS})\b")
 ROLE_STATED = re.compile(
     r"\b(?:for|about|regarding|discuss|re:?)\s+(?:the|our|a|an|your)\s+(?:open\s+)?"
-    r"(?P<r>[A-Za-z][\w+#/.&,() -]{1,60}?)\s+(?:role|position|opening|opportunity|job|req(?:uisition)?)\b", re.IGNORECASE)
+    r"(?P<r>[A-Za-z][\w+#/.&,() -]{1,60}?)\s+(?:role|position|opening|opportunity|job|req(?:uisition)?)\b",
+    re.IGNORECASE)
 # "Recruiter Phone Screen", "HR call": the kind of meeting, not the role it is for.
 _EVENT_TYPE = re.compile(r"\b(?:recruiter|recruiting|hr|talent|hiring[- ]manager|intro(?:ductory)?)\s+"
                          r"(?=(?:phone|video|zoom|teams|intro)?\s*(?:screen|call|chat|interview|conversation|sync)\b)",

@@ -148,7 +148,8 @@ def coordinator_reason(person: Person, mentions: Sequence[Mention], persons: Seq
         return ""
     for m in mine:
         if m.is_coordinator:
-            return f"{_who(person)} is titled '{safe_line(m.title or m.label, 60)}' (recruiter, coordinator or assistant)"
+            return (f"{_who(person)} is titled '{safe_line(m.title or m.label, 60)}' "
+                    "(recruiter, coordinator or assistant)")
     if carrier and carrier.sender and carrier.sender.email == person.email:
         named = {m.line for m in mentions_in(carrier.text) if not ties(m, person.email, people.display_name(person))}
         for line in signature_lines(carrier.text):
