@@ -100,9 +100,9 @@ def company_from_text(text: str, person_words: Collection[str] = frozenset()) ->
             name = strip_company(cut_role(m.group("c")))
             if name and not is_person_name(name, person_words) and not INTERVIEW.search(name):
                 return name
-    m = _COMPANY_PAIR.match(text)
-    if m:
-        for side in (m.group("a"), m.group("b")):
+    pair = _COMPANY_PAIR.match(text)
+    if pair:
+        for side in (pair.group("a"), pair.group("b")):
             if not is_person_name(side, person_words) and not INTERVIEW.search(side):
                 return strip_company(side)
     segments = [s.strip() for s in _SEGMENT_SPLIT.split(text) if s.strip()]
