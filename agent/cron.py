@@ -2,9 +2,11 @@
 
 The line runs the installed executable by its absolute path (cron's PATH is minimal) with the config's
 absolute path, under `umask 077` (the log stays private), and appends its output to the log in the
-state dir:
+state dir (one line in the crontab, wrapped here):
 
-    */15 * * * * umask 077; /home/j/.local/bin/interview-agent --config /home/j/.config/interview-agent/config.toml run >> /home/j/.local/share/interview-agent/interview-agent.log 2>&1 # interview-agent:/home/j/.config/interview-agent/config.toml
+    */15 * * * * umask 077; /home/j/.local/bin/interview-agent --config /home/j/.config/interview-agent/config.toml
+        run >> /home/j/.local/share/interview-agent/interview-agent.log 2>&1
+        # interview-agent:/home/j/.config/interview-agent/config.toml
 
 The crontab is read with `crontab -l` and written with `crontab -`. The command is `$INTERVIEW_AGENT_CRONTAB`
 when set (tests point it at a script over a plain file), else `crontab`.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -22,7 +23,7 @@ _levels: list[tuple[logging.Logger, int]] = []
 class _PrivateRotatingFileHandler(RotatingFileHandler):
     """A rotating log whose every file, rotated ones included, is created 0600."""
 
-    def _open(self):  # type: ignore[override]
+    def _open(self) -> TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         os.fchmod(fd, 0o600)
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)

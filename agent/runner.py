@@ -17,7 +17,7 @@ from agent.config import Config
 from agent.core import lifecycle
 from agent.core.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, AgentError, loggable
 from agent.core.lifecycle import Plan
-from agent.core.model import Interview
+from agent.core.model import Interview, Message
 from agent.state import State
 
 if TYPE_CHECKING:
@@ -72,8 +72,8 @@ def run_account(config: Config, account: dict[str, Any], state: State, now: date
     try:
         since = now - timedelta(days=config.settings.lookback_days)
         cursor = state.cursor(name)
-        with progress.reading_bar(first_run=cursor is None) as report:
-            batch = provider.sync(cursor, since, progress=report)
+        with progress.reading_bar(first_run=cursor is None) as on_progress:
+            batch = provider.sync(cursor, since, progress=on_progress)
         for key, reason in batch.skipped:
             log.warning("skipped a malformed message %s: %s", key, loggable(reason))
         if not dry_run:
@@ -122,13 +122,14 @@ def _check_drafts(provider, state: State, name: str, now: datetime) -> None:
     executor.refresh_draft_states(provider, state, name, _LazyList(lambda: state.messages(name, "sent")), now)
 
 
-class _LazyList(Sequence):
+class _LazyList(Sequence[Message]):
     """A list read from the store on first use (the Sent mail, needed only when a draft went missing)."""
 
-    def __init__(self, load: Callable[[], list]):
-        self._load, self._items = load, None
+    def __init__(self, load: Callable[[], list[Message]]):
+        self._load = load
+        self._items: list[Message] | None = None
 
-    def _all(self) -> list:
+    def _all(self) -> list[Message]:
         if self._items is None:
             self._items = self._load()
         return self._items

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from googleapiclient.errors import HttpError
 
-from agent.core import mime
+from agent.core import text
 from agent.core.model import Attendee, Event, Person
 from providers.gmail_transport import Transport
 
@@ -107,13 +107,13 @@ def to_event(item: dict[str, Any], known: dict[str, list[Any]], tz: ZoneInfo) ->
         known[eid] = [uid, rid, start.isoformat(), end.isoformat(), int(item.get("sequence") or 0), all_day]
     description = str(item.get("description") or "")
     if "<" in description and ">" in description:
-        description = mime.html_to_text(description)
+        description = text.html_to_text(description)
     return Event(
         uid=uid, start=start, end=end, recurrence_id=rid, sequence=int(item.get("sequence") or 0),
         dtstamp=_instant(item.get("updated")), method="", status=status,
-        summary=mime.clean_text(str(item.get("summary") or "")),
-        description=mime.clean_multiline(description).strip(),
-        location=mime.clean_multiline(str(item.get("location") or "")).strip(),
+        summary=text.clean_text(str(item.get("summary") or "")),
+        description=text.clean_multiline(description).strip(),
+        location=text.clean_multiline(str(item.get("location") or "")).strip(),
         all_day=all_day, organizer=organizer, attendees=tuple(attendees),
         conference_url=_conference(item), recurring=bool(item.get("recurringEventId")), source=f"calendar {eid}")
 
@@ -147,8 +147,8 @@ def _instant(value: Any) -> datetime | None:
 def _person(value: Any) -> Person | None:
     if not isinstance(value, dict) or not value.get("email"):
         return None
-    email = mime.clean_text(str(value["email"])).replace(" ", "").lower()
-    return Person(email=email, name=mime.clean_text(str(value.get("displayName") or "")))
+    email = text.clean_text(str(value["email"])).replace(" ", "").lower()
+    return Person(email=email, name=text.clean_text(str(value.get("displayName") or "")))
 
 
 def _conference(item: dict[str, Any]) -> str:

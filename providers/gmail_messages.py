@@ -108,7 +108,7 @@ def fetch(transport: Transport, gmail: Any, ids: dict[str, str], batch: SyncBatc
     full = transport.batch({i: users.get(userId="me", id=i, format="raw") for i in wanted},
                                 "gmail.users.messages.get", batch_uri) if wanted else {}
     found: list[Message] = []
-    for msg_id, data in list(full.items()) + list(header_only.items()):
+    for _, data in list(full.items()) + list(header_only.items()):
         if data is None:
             continue
         message = _message(data, batch, tz)

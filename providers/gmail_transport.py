@@ -77,7 +77,8 @@ class SendOnceHttp(httplib2.Http):
     def _conn_request(self, conn: Any, request_uri: str, method: str, body: Any, headers: Any) -> Any:
         if method == "POST":
             conn = _OneShot(conn)
-        return super()._conn_request(conn, request_uri, method, body, headers)
+        # _conn_request is private to httplib2, so its stubs leave it out.
+        return super()._conn_request(conn, request_uri, method, body, headers)  # type: ignore[misc]
 
 
 def reason_of(error: HttpError) -> str:

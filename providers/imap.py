@@ -28,6 +28,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -140,7 +141,7 @@ class ImapProvider:
                 self.folders.forget()
                 if attempt == 2:
                     raise UnreachableError(f"the connection to the IMAP server {self.settings['host']} dropped "
-                                           f"twice while {what} ({type(exc).__name__}); try again later")
+                                           f"twice while {what} ({type(exc).__name__}); try again later") from exc
                 self.reconnects += 1
                 log.warning("the connection to %s dropped while %s (%s); reconnecting once",
                             self.settings["host"], what, type(exc).__name__)
@@ -177,8 +178,8 @@ class ImapProvider:
         reconnects_before = self.reconnects
         folders: dict[str, Any] = {}
         for role in ("inbox", "sent"):
-            entry, messages, skipped = self._op(f"reading {role}",
-                                                lambda c, r=role: self._sync_role(c, r, old.get(r), since, batch))
+            read = partial(self._sync_role, role=role, old=old.get(role), since=since, batch=batch)
+            entry, messages, skipped = self._op(f"reading {role}", read)
             if entry is not None:
                 folders[role] = entry
             batch.messages.extend(messages)
@@ -200,7 +201,7 @@ class ImapProvider:
     def _sync_role(self, client: IMAPClient, role: str, old: dict[str, Any] | None, since: datetime,
                    batch: SyncBatch) -> tuple[dict[str, Any] | None, list[Message], list[tuple[str, str]]]:
         # Work on local lists and return them: a retry after a dropped connection starts the folder afresh.
-        old = old if isinstance(old, dict) else None
+        old = old if isinstance(old, dict) else {}  # no entry, or not one we wrote: start afresh
         name = old.get("name") if old else None
         if name:
             status = self._status(client, name)  # the remembered folder: no LIST needed

@@ -51,7 +51,7 @@ class CommandCounter:
                 self.counts[name.decode("ascii", "replace").upper()] += 1
             return send(data)
 
-        imap._new_tag = counting_new_tag  # type: ignore[method-assign]
+        imap._new_tag = counting_new_tag  # type: ignore[attr-defined]  # private, so not in the stdlib stubs
         imap.send = counting_send  # type: ignore[method-assign]
 
     @property

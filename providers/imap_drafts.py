@@ -58,9 +58,9 @@ def draft_status(client: IMAPClient, drafts: Sequence[DraftRecord], current: str
         folders.add(current)
     # For each folder: uidvalidity, and uid -> (message-id, flags); bodies fetched on demand.
     seen: dict[str, tuple[int, dict[int, tuple[str, tuple[bytes, ...]]]]] = {}
-    for folder in sorted(folders):
+    for name in sorted(folders):
         try:
-            selected = client.select_folder(folder, readonly=True)
+            selected = client.select_folder(name, readonly=True)
         except IMAPClientAbortError:
             raise
         except IMAPClientError:
@@ -71,7 +71,7 @@ def draft_status(client: IMAPClient, drafts: Sequence[DraftRecord], current: str
             for uid, data in client.fetch(uids, ["FLAGS", "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"]).items():
                 head = next((bytes(v) for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"")
                 listing[uid] = (header_message_id(head), tuple(data.get(b"FLAGS", ())))
-        seen[folder] = (int(selected[b"UIDVALIDITY"]), listing)
+        seen[name] = (int(selected[b"UIDVALIDITY"]), listing)
 
     result: dict[str, str] = {}
     need_body: dict[str, set[int]] = {}

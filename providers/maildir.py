@@ -237,7 +237,7 @@ class MaildirProvider:
                 candidates[key] = item
         vanished: set[str] = set()
         counted.total += len(candidates)
-        for key, item in sorted(candidates.items(), key=lambda kv: kv[1].mtime):
+        for _, item in sorted(candidates.items(), key=lambda kv: kv[1].mtime):
             counted.step()
             if first_time and self._older_by_headers(item, since, batch):
                 continue  # a file copied or synced recently, but mail from before the look-back

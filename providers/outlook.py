@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -69,6 +69,10 @@ def _https_url(account: dict[str, Any], key: str, default: str, where: str, exam
     return value.strip().rstrip("/")
 
 
+@overload
+def _path(account: dict[str, Any], key: str, default: Path, where: str, config_dir: str) -> Path: ...
+@overload
+def _path(account: dict[str, Any], key: str, default: None, where: str, config_dir: str) -> Path | None: ...
 def _path(account: dict[str, Any], key: str, default: Path | None, where: str, config_dir: str) -> Path | None:
     value = account.get(key)
     if value in (None, ""):
@@ -208,7 +212,7 @@ class OutlookProvider:
         raise ProviderError(f"the {folder} delta round could not be restarted")
 
     def _read_mime(self, items: list[dict], folder: str, since: datetime, batch: SyncBatch) -> None:
-        wanted = {}
+        wanted: dict[str, tuple[dict[str, Any], datetime | None]] = {}
         for item in items:
             received = None
             try:
@@ -244,8 +248,9 @@ class OutlookProvider:
     def _calendar(self, old: dict | None, since: datetime, me: tuple[str, ...], batch: SyncBatch) -> dict:
         wall = datetime.now(UTC).replace(microsecond=0)
         horizon = max(wall, since)
-        known: dict[str, list[Any]] = dict((old or {}).get("known") or {})
-        link = (old or {}).get("link")
+        old = old or {}
+        known: dict[str, list[Any]] = dict(old.get("known") or {})
+        link = old.get("link")
         start, end = since, horizon + CAL_AHEAD
         if link:
             try:

@@ -15,8 +15,8 @@ from datetime import UTC, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from agent.core.mime import clean_multiline, clean_text, html_to_text
 from agent.core.model import Attendee, Event, Person
+from agent.core.text import clean_multiline, clean_text, html_to_text
 
 RESPONSES = {"accepted": "ACCEPTED", "organizer": "ACCEPTED", "declined": "DECLINED",
              "tentativelyaccepted": "TENTATIVE", "none": "NEEDS-ACTION", "notresponded": "NEEDS-ACTION"}
@@ -130,9 +130,11 @@ def to_event(item: dict, *, tz: ZoneInfo, me: tuple[str, ...] = ()) -> Event:
     )
 
 
-def removed_event(known: list[Any], event_id: str) -> Event | None:
+def removed_event(known: list[Any] | None, event_id: str) -> Event | None:
     """A cancelled Event for an id the calendar delta reported as removed, from what the cursor kept
     about it ([uid, recurrence_id, start, end]); None when it was never seen."""
+    if known is None:
+        return None
     try:
         uid, rid, start, end = known
         return Event(uid=uid, recurrence_id=rid, start=parse_instant(start), end=parse_instant(end),

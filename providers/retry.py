@@ -48,7 +48,7 @@ def retry_after_seconds(value: str | float | None, *, now: Callable[[], float] =
     except ValueError:
         pass
     try:
-        return max(parsedate_to_datetime(value).timestamp() - now(), 0.0)
+        return max(parsedate_to_datetime(str(value)).timestamp() - now(), 0.0)
     except (TypeError, ValueError, IndexError):
         return None
 

@@ -39,13 +39,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from providers.imap import open_provider
 from tests.imap_server import DovecotServer, dovecot_version
 from tests.mailboxes_imap import ImapMailbox
 from tests.providers.contract import RECRUITER, USER, invitation, mail
+
+REPO = Path(__file__).resolve().parent.parent
 
 MBSYNC_MISSING = ("mbsync is not installed; it is the reference this benchmark compares with. Install it with "
                   "`apt-get install -y isync` (Debian/Ubuntu; Fedora: `dnf install isync`, macOS: "

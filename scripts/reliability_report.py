@@ -192,8 +192,8 @@ def render(data: dict, elapsed: float, long: bool) -> str:
               "",
               "Known limits: a state file truncated to zero bytes cannot be told from a first run (SQLite creates "
               "the same empty file) and is started afresh; Gmail's random faults are HTTP statuses only (a lost "
-              "answer is tested once, on drafts.create); a kill inside a provider call is covered by the boundary after it (the "
-              "call's effect is there or not, as on either side of the boundary).",
+              "answer is tested once, on drafts.create); a kill inside a provider call is covered by the boundary "
+              "after it (the call's effect is there or not, as on either side of the boundary).",
               ""]
     return "\n".join(lines)
 

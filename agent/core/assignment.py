@@ -52,8 +52,8 @@ def assign_messages(interviews: Sequence[Interview], messages: Sequence[Message]
             by_person.setdefault(email, set()).add(i)
         for domain in iv.company_domains:
             by_domain.setdefault(domain, set()).add(i)
-    named = [(i, _company_pattern(iv.company)) for i, iv in enumerate(order)]
-    named = [(i, pattern) for i, pattern in named if pattern is not None]
+    patterns = [(i, _company_pattern(iv.company)) for i, iv in enumerate(order)]
+    named = [(i, pattern) for i, pattern in patterns if pattern is not None]
     registrable: dict[str, str] = {}
     mine = identity.addresses
     out: dict[str, list[Message]] = {iv.id: [] for iv in order}
@@ -65,10 +65,10 @@ def assign_messages(interviews: Sequence[Interview], messages: Sequence[Message]
             for p in _counterparts(m):
                 if p.email.lower() in mine:
                     continue
-                domain = registrable.get(p.domain)
-                if domain is None:
-                    domain = registrable[p.domain] = people.registrable_domain(p.domain)
-                hits |= by_person.get(p.email, set()) | by_domain.get(domain, set())
+                registered = registrable.get(p.domain)
+                if registered is None:
+                    registered = registrable[p.domain] = people.registrable_domain(p.domain)
+                hits |= by_person.get(p.email, set()) | by_domain.get(registered, set())
             if named and m.folder == "inbox" and m.sender is not None and is_system_address(m.sender.email):
                 hits |= {i for i, pattern in named if i not in hits and _names(m, pattern)}
         if not hits:

@@ -54,7 +54,8 @@ _ROLE_SEGMENT = re.compile(rf"{_ROLE_CORE}(?:\s\({_QUALIFIER}\))?(?:,\s+{_QUALIF
 ROLE_START = re.compile(rf"(?:{_ROLE_WORD}\s+){{0,5}}(?:{_ROLE_NOUNS})\b")
 ROLE_STATED = re.compile(
     r"\b(?:for|about|regarding|discuss|re:?)\s+(?:the|our|a|an|your)\s+(?:open\s+)?"
-    r"(?P<r>[A-Za-z][\w+#/.&,() -]{1,60}?)\s+(?:role|position|opening|opportunity|job|req(?:uisition)?)\b", re.IGNORECASE)
+    r"(?P<r>[A-Za-z][\w+#/.&,() -]{1,60}?)\s+(?:role|position|opening|opportunity|job|req(?:uisition)?)\b",
+    re.IGNORECASE)
 # "Recruiter Phone Screen", "HR call": the kind of meeting, not the role it is for.
 _EVENT_TYPE = re.compile(r"\b(?:recruiter|recruiting|hr|talent|hiring[- ]manager|intro(?:ductory)?)\s+"
                          r"(?=(?:phone|video|zoom|teams|intro)?\s*(?:screen|call|chat|interview|conversation|sync)\b)",
@@ -99,9 +100,9 @@ def company_from_text(text: str, person_words: Collection[str] = frozenset()) ->
             name = strip_company(cut_role(m.group("c")))
             if name and not is_person_name(name, person_words) and not INTERVIEW.search(name):
                 return name
-    m = _COMPANY_PAIR.match(text)
-    if m:
-        for side in (m.group("a"), m.group("b")):
+    pair = _COMPANY_PAIR.match(text)
+    if pair:
+        for side in (pair.group("a"), pair.group("b")):
             if not is_person_name(side, person_words) and not INTERVIEW.search(side):
                 return strip_company(side)
     segments = [s.strip() for s in _SEGMENT_SPLIT.split(text) if s.strip()]

@@ -232,7 +232,7 @@ def _environment(templates: Templates) -> jinja2.Environment:
                               keep_trailing_newline=True)
 
 
-def render(kind: str, context: dict, templates: Templates) -> str:
+def render(kind: str, context: dict[str, object], templates: Templates) -> str:
     """Render the `<kind>.txt.j2` template and tidy the whitespace: no trailing spaces, at most one
     blank line in a row, one final newline."""
     text = _environment(templates).get_template(f"{kind}.txt.j2").render(**context)
@@ -289,7 +289,8 @@ def compose(action: DraftAction, interview: Interview, identity: Identity, profi
     local_start = interview.start.astimezone(identity.tz)
     signature = (profile.signature or identity.name).strip()
     first = _greeting_name(action.to)
-    context = {
+    outcome = outcome if outcome in OUTCOMES else "other"
+    context: dict[str, object] = {
         "kind": action.kind,
         "greeting": f"Hi {first}," if first else "Hello,",
         "first_name": first,
@@ -302,7 +303,7 @@ def compose(action: DraftAction, interview: Interview, identity: Identity, profi
         "user_first_name": identity.first_name,
         "pitch": "",
         "signature": signature,
-        "outcome": outcome if outcome in OUTCOMES else "other",
+        "outcome": outcome,
         "variant": _variant(interview.id, action.kind, recipient.email),
     }
 
@@ -311,8 +312,9 @@ def compose(action: DraftAction, interview: Interview, identity: Identity, profi
     else:
         body = render(action.kind, context, templates)
 
-    subject = _new_subject(action.kind, role, company, context["outcome"])
-    in_reply_to, references = "", ()
+    subject = _new_subject(action.kind, role, company, outcome)
+    in_reply_to = ""
+    references: tuple[str, ...] = ()
     if action.reply_to is not None:
         # Same subject as the thread (Gmail threads on it); a thread without one gets a fresh subject. A
         # follow-up or acknowledgement drops what a calendar put in it ("Invitation: ... @ Tue ...", B17).
@@ -327,13 +329,13 @@ def compose(action: DraftAction, interview: Interview, identity: Identity, profi
                          references=references)
 
 
-def _thank_you_body(context: dict, pitch: str, templates: Templates) -> str:
+def _thank_you_body(context: dict[str, object], pitch: str, templates: Templates) -> str:
     """B10: one or two whole sentences of the pitch, fewer when the note would pass 150 words."""
     sentences = _sentences(safe_line(pitch))[:2]
     body = ""
     for keep in range(len(sentences), -1, -1):
         body = render("thank_you", {**context, "pitch": " ".join(sentences[:keep])}, templates)
-        if _words_before_signature(body, context["signature"]) <= THANK_YOU_MAX_WORDS:
+        if _words_before_signature(body, str(context["signature"])) <= THANK_YOU_MAX_WORDS:
             break
     return body
 

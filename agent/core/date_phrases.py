@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -136,7 +137,7 @@ def _r_single(m: re.Match[str], base: date) -> date | None:
     return _add(base, n, m["unit"].lower(), bool(m["biz"]))
 
 
-def _r_eod(m: re.Match[str], base: date) -> date | None:
+def _r_eod(m: re.Match[str] | _EodMatch, base: date) -> date | None:
     when = (m["when"] or "today").lower()
     if when == "today":
         return base
@@ -364,7 +365,7 @@ _WORDY_MONTHS = re.compile(r"\b(may|march)\b")
 _ABBR_DOT = re.compile(rf"\b({MONTH})\.(?=\s)", re.IGNORECASE)
 
 
-def _dateparser_settings(base: datetime, date_order: str) -> dict:
+def _dateparser_settings(base: datetime, date_order: str) -> dict[str, Any]:
     return {
         "RELATIVE_BASE": base,  # the message's time in the user's zone: reprocessing gives the same answer
         "PREFER_DATES_FROM": "future",

@@ -231,7 +231,7 @@ def parse_user_date(text: str, *, now: datetime, tz: ZoneInfo) -> date:
                 if h.day is not None]
         if not hits:
             raise ValueError(f"could not read {text.strip()!r} as a date; {hint}")
-        day = max(h.day for h in hits)  # type: ignore[type-var]
+        day = max(h.day for h in hits if h.day is not None)
         if day > today + timedelta(days=MAX_DAYS_AHEAD) and not re.search(r"\b(?:19|20)\d\d\b", text):
             # "Nov 20" typed on Nov 26 reads as next year's; far more likely the user meant a past day
             raise ValueError(f"{text.strip()!r} reads as {day.isoformat()}, more than six months ahead; "

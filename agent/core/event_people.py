@@ -8,9 +8,10 @@ no I/O, no clock.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from email.utils import parseaddr
+from typing import TypeGuard
 
 from agent.core import people
 from agent.core.companies import RECRUITER_TITLE, signature_lines
@@ -50,15 +51,15 @@ def carrier_senders(carrier: Message | None) -> list[Person]:
     return found + list(carrier.reply_to)
 
 
-def is_human(person: Person | None) -> bool:
+def is_human(person: Person | None) -> TypeGuard[Person]:
     """A person's address: not a machine's (no-reply, calendar) and not an applicant-tracking system's."""
     return bool(person and person.email and "@" in person.email and not people.is_machine_address(person.email)
                 and not people.ats_name(person.email))
 
 
-def is_individual(person: Person | None) -> bool:
+def is_individual(person: Person | None) -> TypeGuard[Person]:
     """A human with a mailbox of their own: not a system, and not a shared recruiting@ or jobs@ box."""
-    return is_human(person) and not people.is_role_address(person.email)  # type: ignore[union-attr]
+    return is_human(person) and not people.is_role_address(person.email)
 
 
 def is_external(identity: Identity, person: Person | None) -> bool:
@@ -148,7 +149,8 @@ def coordinator_reason(person: Person, mentions: Sequence[Mention], persons: Seq
         return ""
     for m in mine:
         if m.is_coordinator:
-            return f"{_who(person)} is titled '{safe_line(m.title or m.label, 60)}' (recruiter, coordinator or assistant)"
+            return (f"{_who(person)} is titled '{safe_line(m.title or m.label, 60)}' "
+                    "(recruiter, coordinator or assistant)")
     if carrier and carrier.sender and carrier.sender.email == person.email:
         named = {m.line for m in mentions_in(carrier.text) if not ties(m, person.email, people.display_name(person))}
         for line in signature_lines(carrier.text):
@@ -243,7 +245,7 @@ def choose_contact(event: Event, identity: Identity, carrier: Message | None,
     """B6: the staffing-agency recruiter who sent it, the human organizer, the human sender, the Reply-To of
     an ATS mail, else a recruiter among the attendees; a shared recruiting@ mailbox only when no person is
     known."""
-    def pick(p: Person | None, check) -> Person | None:
+    def pick(p: Person | None, check: Callable[[Person | None], bool]) -> Person | None:
         return p if check(p) and is_external(identity, p) else None
 
     for check in (is_individual, is_human):
@@ -275,9 +277,9 @@ def people_from_mail(iv: Interview, messages: Sequence[Message], identity: Ident
             s = m.sender
             if m.folder == "inbox" and m.date <= iv.end and is_individual(s) and is_external(identity, s) \
                     and not people.is_free_mail(s.domain) and key and \
-                    people.registrable_domain(s.domain).split(".")[0] == key:  # type: ignore[union-attr]
-                domains = (people.registrable_domain(s.domain),)  # type: ignore[union-attr]
-                reasons.append(f"company domain {domains[0]}: {s.email} wrote from {iv.company}")  # type: ignore
+                    people.registrable_domain(s.domain).split(".")[0] == key:
+                domains = (people.registrable_domain(s.domain),)
+                reasons.append(f"company domain {domains[0]}: {s.email} wrote from {iv.company}")
                 break
     threads = set(iv.thread_message_ids)
     related = [m for m in messages if m.folder == "inbox" and m.date <= iv.end and m.sender

@@ -297,7 +297,8 @@ def _hiring_context(event: Event, identity: Identity, carrier: Message | None) -
 def _employer_counterpart(event: Event, identity: Identity, carrier: Message | None) -> str:
     """B3: someone at a company (not a free-mail address) on the other side."""
     for p in [*others_in(event, identity), *carrier_senders(carrier)]:
-        if is_external(identity, p) and (people.ats_name(p.email) or (is_human(p) and not people.is_free_mail(p.domain))):
+        if is_external(identity, p) and (people.ats_name(p.email)
+                                         or (is_human(p) and not people.is_free_mail(p.domain))):
             return f"hiring context: {p.email} writes from a company domain"
     return ""
 

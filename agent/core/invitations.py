@@ -306,7 +306,8 @@ def _conference_url(comp: icalendar.cal.Component) -> str:
     if found:
         return found.group(0)
     # Teams and Zoom invitations written by hand or by older clients carry the link only in the text.
-    for url in _URL_RE.findall(_text(comp.get("DESCRIPTION"))):
+    urls: list[str] = _URL_RE.findall(_text(comp.get("DESCRIPTION")))
+    for url in urls:
         if _MEETING_HOST_RE.match(url):
             return url
     return ""

@@ -230,7 +230,7 @@ class _InterviewPlanner:
         return None
 
     # B8, B9, B11
-    def _thank_yous(self, closed) -> None:
+    def _thank_yous(self, closed: tuple[str, Message | None] | None) -> None:
         iv, now = self.iv, self.now
         if now < iv.end:
             return
@@ -259,7 +259,8 @@ class _InterviewPlanner:
                                             f"{iv.end.astimezone(self.tz):%Y-%m-%d %H:%M}"))
 
     # B17
-    def _follow_up(self, decision: DecisionStatement, heard, closed) -> bool:
+    def _follow_up(self, decision: DecisionStatement, heard: list[tuple[Message, ReplyVerdict]],
+                   closed: tuple[str, Message | None] | None) -> bool:
         iv, now = self.iv, self.now
         made = self._records("follow_up")
         if closed is not None or now < iv.end or self.settings.max_follow_ups == 0:
@@ -353,7 +354,7 @@ class _InterviewPlanner:
             self.outcomes[key] = outcome
         return answered
 
-    def _state(self, closed, answered: bool, follow_up_due: bool) -> str:
+    def _state(self, closed: tuple[str, Message | None] | None, answered: bool, follow_up_due: bool) -> str:
         if closed is not None:
             return "closed"
         if answered:

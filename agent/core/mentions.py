@@ -132,7 +132,9 @@ def _names_in_list(value: str, label: str, line: str) -> list[Mention]:
     for item in re.split(r"\s*(?:[;,]|\band\b|&|\s/\s)\s*(?![^()]*\))", value):
         m = re.match(r"^(?P<n>[^(<\-–—|]+?)\s*(?:\((?P<p>[^)]*)\)|<(?P<e>[^>]+)>|[-–—|]\s*(?P<t>.+))?\s*$",
                      item.strip())
-        name = clean_name(m.group("n"), single=True) if m else ""
+        if not m:
+            continue
+        name = clean_name(m.group("n"), single=True)
         if name:
             email = (m.group("e") or "").strip().lower() if _EMAIL.fullmatch((m.group("e") or "").strip()) else ""
             title = (m.group("p") or m.group("t") or "").strip()

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 from email.message import Message as EmailMessage
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from agent.core.errors import MalformedInput
@@ -199,7 +200,8 @@ def _walk(msg: EmailMessage) -> Iterator[EmailMessage]:
         if part.is_multipart() and (part is msg or not _ctype(part).startswith("message/")):
             children = part.get_payload()
             if isinstance(children, list):
-                stack.extend(reversed(children))
+                # A multipart's payload is the list of its parts, each a message.
+                stack.extend(reversed(cast(list[EmailMessage], children)))
 
 
 def _ctype(part: EmailMessage) -> str:
@@ -256,7 +258,7 @@ def _part_text(part: EmailMessage) -> str | None:
 def _events(parts: list[EmailMessage], *, tz: ZoneInfo, source: str) -> tuple[Event, ...]:
     from agent.core import invitations  # late: icalendar takes 0.2 s to load, and most mail has no calendar
 
-    calendars = []
+    calendars: list[tuple[bool, int, str, EmailMessage]] = []
     for part in parts:
         ctype = _ctype(part)
         if part.is_multipart() or not (ctype in _ICS_TYPES or _filename(part).endswith(".ics")):

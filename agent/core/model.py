@@ -27,7 +27,7 @@ class Person:
     def domain(self) -> str:
         return self.email.rpartition("@")[2]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, str]:
         return {"name": self.name, "email": self.email}
 
 

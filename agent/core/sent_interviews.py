@@ -74,7 +74,7 @@ def find_datetimes(text: str, base: datetime, timezone: str) -> list[tuple[str, 
     local_base = base.astimezone(ZoneInfo(timezone)).replace(tzinfo=None)
     settings = {"RELATIVE_BASE": local_base, "PREFER_DATES_FROM": "future", "RETURN_AS_TIMEZONE_AWARE": True,
                 "TIMEZONE": timezone}
-    return list(search_dates(text, languages=["en"], settings=settings) or [])  # type: ignore[arg-type]
+    return list(search_dates(text, languages=["en"], settings=settings) or [])
 
 
 def _sentences(text: str) -> list[str]:

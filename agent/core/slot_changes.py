@@ -150,7 +150,8 @@ def named_day(sentence: str, today: date) -> date | None:
     return None
 
 
-def trace_of_cancelled(candidate: Interview, mail: Message, cancellations: Sequence[Cancellation]) -> Cancellation | None:
+def trace_of_cancelled(candidate: Interview, mail: Message,
+                       cancellations: Sequence[Cancellation]) -> Cancellation | None:
     """The calendar cancellation whose slot the user's sent mail confirms: the same people or company and
     the same slot (the same start, or near it or in its invitation's thread when sent before it was
     cancelled)."""

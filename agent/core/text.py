@@ -135,10 +135,9 @@ def strip_quoted(text: str) -> str:
     if cut is not None:
         start, width = cut
         after = lines[start + width:]
-        if _is_wrote(lines, start) and _next_is_quoted(after):
-            lines = lines[:start] + after  # the ">" lines go below; text after them is new
-        else:
-            lines = lines[:start]
+        # After "On ... wrote:" with ">" lines below, the text after them is new: keep it.
+        bottom_posted = _is_wrote(lines, start) and _next_is_quoted(after)
+        lines = lines[:start] + after if bottom_posted else lines[:start]
     kept = [line for line in lines if not line.lstrip().startswith(">")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
 

@@ -80,7 +80,7 @@ class ZoneMark:
 
 def with_bare_hours(sentence: str) -> str:
     """"Friday at 11" -> "Friday at 11am", "at 2" -> "at 2pm": a bare hour is a working-hours time."""
-    def fix(m: re.Match) -> str:
+    def fix(m: re.Match[str]) -> str:
         hour = int(m.group("h"))
         if not 1 <= hour <= 12:
             return m.group(0)

@@ -36,7 +36,8 @@ COMPANIES = [("Acme Robotics", "acme-robotics.example", "Ana Ruiz", "ana.ruiz"),
              ("Initech", "initech.example", "Tom Berg", "tom.berg"),
              ("Umbrella Labs", "umbrella-labs.example", "Lena Vogel", "lena.vogel")]
 ROLES = ["Backend Engineer", "Data Engineer", "Platform Engineer", "Site Reliability Engineer"]
-LOREM = ["We", "wanted", "to", "share", "a", "few", "updates", "with", "you", "this", "week,", "including", "new", "features,", "upcoming", "events", "and", "stories", "from", "our", "community."]
+LOREM = ["We", "wanted", "to", "share", "a", "few", "updates", "with", "you", "this", "week,", "including", "new",
+         "features,", "upcoming", "events", "and", "stories", "from", "our", "community."]
 
 
 @dataclass

@@ -197,7 +197,8 @@ def bench_imap(tree: Path, work: Path, size: int, lookback: int, runs: int, peer
                 near = work / "mbsync-maildir"
                 near.mkdir()
                 rc.write_text(f"IMAPAccount bench\nHost localhost\nPort {server.tls_port}\nUser {box.user}\n"
-                              f"PassCmd \"cat {box.secret_path}\"\nSSLType IMAPS\nCertificateFile {server.cert_file}\n\n"
+                              f"PassCmd \"cat {box.secret_path}\"\nSSLType IMAPS\n"
+                              f"CertificateFile {server.cert_file}\n\n"
                               f"IMAPStore far\nAccount bench\n\nMaildirStore near\nPath {near}/\nInbox {near}/INBOX\n"
                               f"SubFolders Verbatim\n\nChannel bench\nFar :far:\nNear :near:\nPatterns INBOX Sent\n"
                               f"Create Near\nSync Pull\nExpunge None\nSyncState *\n")
@@ -369,7 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.agent_src:
         src = args.agent_src.resolve()
-        AGENT[:] = ["env", f"PYTHONPATH={src}", str(REPO / ".venv" / "bin" / "python"), "-P", "-m", "agent.cli"]  # -P: not the cwd first
+        # -P: not the cwd first on sys.path
+        AGENT[:] = ["env", f"PYTHONPATH={src}", str(REPO / ".venv" / "bin" / "python"), "-P", "-m", "agent.cli"]
         args.no_write = True
     if not CLI.exists():
         raise SystemExit(f"{CLI} is missing: run scripts/test once (it creates .venv and installs the project)")

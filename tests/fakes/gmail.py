@@ -11,8 +11,9 @@ inside google-api-python-client (unknown parameter, wrong type, wrong enum value
 violation); the bearer token on every API call; PKCE on the authorization code grant; at most 50 calls
 per batch. `violations` lists what went wrong; `requests` logs every call (batch inner calls included);
 `units` counts Gmail quota units; an access token whose scopes are none of those the discovery document
-lists for the method gets 403 insufficientPermissions, as Google answers. Faults on demand: `fail(target, status, times)`, `expire_history()`,
-`expire_sync_tokens()`, `revoke_refresh_tokens()`, `expire_access_tokens()`.
+lists for the method gets 403 insufficientPermissions, as Google answers. Faults on demand:
+`fail(target, status, times)`, `expire_history()`, `expire_sync_tokens()`, `revoke_refresh_tokens()`,
+`expire_access_tokens()`.
 
 The mailbox and calendar state lives in `gmail_store.MailStore`, the methods in `gmail_api.GmailApi`.
 """
@@ -197,7 +198,8 @@ class FakeGoogle:
 
     # -- dispatch ------------------------------------------------------------------------------------
 
-    def dispatch(self, method: str, target: str, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, str], bytes]:
+    def dispatch(self, method: str, target: str, headers: dict[str, str],
+                 body: bytes) -> tuple[int, dict[str, str], bytes]:
         parts = urllib.parse.urlsplit(target)
         if parts.path == "/token" and method == "POST":
             return self._token(body, headers)
@@ -309,7 +311,8 @@ class FakeGoogle:
                      + "".join(f"{k}: {v}\r\n" for k, v in hdrs.items())
                      + f"Content-Length: {len(payload)}\r\n\r\n")
             out.append(f"--{boundary}\r\nContent-Type: application/http\r\n"
-                       f"Content-ID: <response-{cid.strip('<>')}>\r\n\r\n".encode() + reply.encode() + payload + b"\r\n")
+                       f"Content-ID: <response-{cid.strip('<>')}>\r\n\r\n".encode()
+                       + reply.encode() + payload + b"\r\n")
         out.append(f"--{boundary}--\r\n".encode())
         entry.status = 200
         return 200, {"Content-Type": f"multipart/mixed; boundary={boundary}"}, b"".join(out)
@@ -471,7 +474,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _toml(value: Any) -> str:
-    return json.dumps(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    if isinstance(value, str):
+        return json.dumps(value)
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -115,7 +115,7 @@ class DiscoveryValidator:
         for route in self.routes.get(method, []):
             match = route.regex.fullmatch(path)
             if match and (best is None or route.literal_length > best[0].literal_length):
-                best = (route, {n: urllib.parse.unquote(v) for n, v in zip(route.names, match.groups())})
+                best = (route, {n: urllib.parse.unquote(v) for n, v in zip(route.names, match.groups(), strict=True)})
         if best is None:
             raise Violation(f"no method of the API answers {method} {path}")
         return best

@@ -397,7 +397,8 @@ class MailStore:
                 raise NotFound(f"thread {thread_id} not found")
             drafts = self.root / ".Drafts"
             now_ns = time.time_ns()
-            unique = f"{now_ns // 1_000_000_000}.M{now_ns // 1000 % 1_000_000}P{os.getpid()}R{secrets.token_hex(6)}.gmail"
+            unique = (f"{now_ns // 1_000_000_000}.M{now_ns // 1000 % 1_000_000}P{os.getpid()}"
+                      f"R{secrets.token_hex(6)}.gmail")
             name = f"cur/{unique}:2,DS"
             tmp = drafts / "tmp" / unique
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

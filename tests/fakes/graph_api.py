@@ -342,7 +342,7 @@ class GraphApi:
         lo = datetime.fromisoformat(start)
         hi = datetime.fromisoformat(end)
         values = []
-        for event_id, (body, changed) in sorted(self.store.calendar().items()):
+        for _, (body, changed) in sorted(self.store.calendar().items()):
             if changed <= seq:
                 continue
             s = datetime.fromisoformat(body["start"]["dateTime"][:19]).replace(tzinfo=UTC)
@@ -519,7 +519,8 @@ class GraphApi:
         subject = str(email.header.make_header(email.header.decode_header(original.header("Subject"))))
         quoted, _kind = self._body(original, False)
         fields: dict[str, Any] = {
-            "toRecipients": _people([sender]), "subject": "RE: " + re.sub(r"^(re|aw|sv):\s*", "", subject, flags=re.IGNORECASE),
+            "toRecipients": _people([sender]),
+            "subject": "RE: " + re.sub(r"^(re|aw|sv):\s*", "", subject, flags=re.IGNORECASE),
             "body": {"contentType": "text", "content": (str(request.get("comment", "")) + "\n\n"
                                                          + f"From: {original.header('From')}\n" + quoted)}}
         fields.update(given)

@@ -303,7 +303,8 @@ def event_json(event_id: str, event: Event, me: str) -> dict:
         "onlineMeeting": {"joinUrl": event.conference_url} if event.conference_url else None,
     }
     if event.recurrence_id:
-        body["originalStart"] = event.recurrence_id if "T" in event.recurrence_id else event.recurrence_id + "T00:00:00Z"
+        rid = event.recurrence_id
+        body["originalStart"] = rid if "T" in rid else rid + "T00:00:00Z"
     return body
 
 

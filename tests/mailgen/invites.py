@@ -1,12 +1,14 @@
 """Calendar invitations, updates and cancellations as each system mails them, and the user's RSVP.
 
-| style        | MIME layout                                                        | Message-ID          |
-|--------------|--------------------------------------------------------------------|---------------------|
-| `google`     | mixed: alternative (text, HTML, text/calendar) + invite.ics        | `...@google.com`    |
-| `outlook`    | alternative: text, HTML, text/calendar (Exchange / Teams)          | `...prod.outlook.com` |
-| `zoom`       | alternative: text, HTML, text/calendar                             | at the sender's domain |
-| `booking`    | alternative: text, HTML, text/calendar (a shop's or clinic's booking system) | at the sender's domain |
-| `greenhouse`, `lever`, `ashby`, `goodtime`, `calendly` | mixed: alternative (text, HTML) + invite.ics | at the system's mail domain |
+| style        | MIME layout                                                   | Message-ID                  |
+|--------------|---------------------------------------------------------------|-----------------------------|
+| `google`     | mixed: alternative (text, HTML, text/calendar) + invite.ics   | `...@google.com`            |
+| `outlook`    | alternative: text, HTML, text/calendar (Exchange / Teams)     | `...prod.outlook.com`       |
+| `zoom`       | alternative: text, HTML, text/calendar                        | at the sender's domain      |
+| `booking`    | alternative: text, HTML, text/calendar (a shop's or clinic's) | at the sender's domain      |
+| `greenhouse` | mixed: alternative (text, HTML) + invite.ics                  | at the system's mail domain |
+
+`lever`, `ashby`, `goodtime` and `calendly` are laid out as `greenhouse` is.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ import re
 import socket
 import threading
 from collections import Counter
-from typing import Any
+from typing import Any, ClassVar
 
 # -- IMAP ---------------------------------------------------------------------------------------------------
 _LITERAL = re.compile(rb"\{(\d+)\+?\}$")
@@ -371,8 +371,9 @@ class GraphRecorder:
         for method, path in self.requests:
             clean = path.split("?", 1)[0].rstrip("/")
             last = clean.rsplit("/", 1)[-1].lower()
-            if method == "DELETE" or last in GRAPH_FORBIDDEN_ACTIONS or (method == "POST" and not (clean.endswith("$batch") or clean.endswith("me/messages")
-                                           or last == "createreply")) or method not in ("GET", "POST", "PATCH"):
+            allowed_post = clean.endswith("$batch") or clean.endswith("me/messages") or last == "createreply"
+            if (method == "DELETE" or last in GRAPH_FORBIDDEN_ACTIONS or (method == "POST" and not allowed_post)
+                    or method not in ("GET", "POST", "PATCH")):
                 bad.append(f"{method} {path}")
         return bad + [f"violation: {v}" for v in self.fake.violations]
 
@@ -432,8 +433,8 @@ class GmailRecorder:
 class NoLayer:
     """Maildir has no server: the harness's snapshot of the inbox and Sent after every run is its check."""
 
-    requests: list = []
-    faults: Counter[str] = Counter()
+    requests: ClassVar[list[tuple[str, str]]] = []
+    faults: ClassVar[Counter[str]] = Counter()
 
     def forbidden(self) -> list[str]:
         return []

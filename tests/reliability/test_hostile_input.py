@@ -82,7 +82,7 @@ def assert_draft_is_safe(raw: bytes, expected_to: list[str], *, attacker_is_reci
         assert b"\n" not in line and b"\r" not in line
     to, msg = _recipients_and_headers(raw)
     assert to == expected_to, (to, expected_to)
-    names = [k.lower() for k in msg.keys()]
+    names = [k.lower() for k in msg]
     assert set(names) <= ALLOWED_HEADERS, names
     assert len(names) == len(set(names)), names
     for k, v in msg.items():

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -196,7 +197,7 @@ def test_b19_the_request_checks_catch_each_kind_of_send() -> None:
     assert "gmail.users.messages.send" not in GMAIL_ALLOWED and "gmail.users.drafts.send" not in GMAIL_ALLOWED
 
     class Fake:
-        violations: list[str] = []
+        violations: ClassVar[list[str]] = []
 
     layer = GraphRecorder.__new__(GraphRecorder)
     layer.fake = Fake()

@@ -69,7 +69,7 @@ def test_nothing_changed_run_does_not_read_the_stored_mail(setup, monkeypatch):
 
 
 def test_status_after_a_cached_run_matches_a_fresh_evaluation(setup, tmp_path):
-    box, config = setup
+    _box, config = setup
     cli(config, "run", "--now", BEFORE_END)
     cli(config, "run", "--now", LATER_BEFORE_END)
     cached = cli(config, "status", "--json", "--now", LATER_BEFORE_END).output
@@ -89,7 +89,7 @@ def test_a_tampered_plan_cache_is_ignored_not_run():
 
 
 def test_plan_validity_ends_at_the_next_instant_the_planner_compares_the_clock_with(setup, tmp_path):
-    box, config = setup
+    _box, config = setup
     cli(config, "run", "--now", BEFORE_END)
     with state_mod.State.open(tmp_path / "state") as st:
         (data,) = st.conn.execute("SELECT data FROM plan_cache").fetchone()

@@ -143,7 +143,7 @@ def test_missing_maildir_exits_2_with_the_fix(setup, tmp_path):
 
 
 def test_show_explains_the_decisions(setup):
-    box, config = setup
+    _box, config = setup
     cli(config, "run", "--now", AFTER_END)
     status = cli(config, "status", "--json").output
     import json

@@ -142,7 +142,8 @@ def test_b5_event_company_from_the_signature_not_the_domain():
     priya = Person("priya@granitepeak.io", "Priya Natarajan")
     luis = Person("luis@granitepeak.io", "Luis Ortega")
     ev = _event("Technical Interview - Backend Engineer - Jordan Lee",
-                "Interview for the Backend Engineer role.\n\nPriya Natarajan\nTechnical Recruiter\nGranite Peak Software",
+                "Interview for the Backend Engineer role.\n\n"
+                "Priya Natarajan\nTechnical Recruiter\nGranite Peak Software",
                 priya, priya, luis)
     iv = detect_event(ev, ME)
     assert iv is not None and iv.company == "Granite Peak Software" and iv.role == "Backend Engineer"

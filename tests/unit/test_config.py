@@ -246,7 +246,7 @@ def test_account_problems(data: dict[str, Any], message: str):
 
 
 def test_load_reports_a_missing_file_and_bad_toml(tmp_path):
-    with pytest.raises(ConfigError, match="no config file at .*interview-agent init"):
+    with pytest.raises(ConfigError, match=r"no config file at .*interview-agent init"):
         config.load(tmp_path / "config.toml")
     (tmp_path / "config.toml").write_text("[user\n")
     with pytest.raises(ConfigError, match="not valid TOML") as caught:

@@ -122,7 +122,7 @@ def test_b13_set_decision_overrides_until_a_later_company_statement():
 def test_b15_auto_reply_is_not_hearing_back():
     ooo = mail("ooo", END + timedelta(days=3), RITA, "I am out of the office until Monday.",
                subject="Automatic reply: Thank you", headers={"auto-submitted": "auto-replied"})
-    p, view = run(datetime(2026, 11, 27, 9, 0, tzinfo=TZ), [ooo])
+    p, _view = run(datetime(2026, 11, 27, 9, 0, tzinfo=TZ), [ooo])
     assert [a.kind for a in p.actions] == ["follow_up"]
 
 
@@ -166,7 +166,8 @@ def test_b16_b17_new_timeline_moves_the_date_and_the_watch_goes_on():
 
 
 def test_b17_at_most_max_follow_ups():
-    drafts = [record("iv-1:follow_up:1", "follow_up", RITA.email, "sent", created=datetime(2026, 11, 27, 9, 0, tzinfo=TZ))]
+    drafts = [record("iv-1:follow_up:1", "follow_up", RITA.email, "sent",
+                     created=datetime(2026, 11, 27, 9, 0, tzinfo=TZ))]
     p, view = run(datetime(2026, 12, 4, 9, 0, tzinfo=TZ), drafts=drafts)
     assert p.actions == [] and view.state == "followed_up"
 
@@ -186,7 +187,7 @@ def test_b2_later_round_scheduled_after_the_first_closes_it():
     invite2 = mail("round2", END + timedelta(days=2), RITA, "We'd like to invite you to the final round.")
     round2 = interview(id="iv-2", origin="event u2", start=END + timedelta(days=7),
                        end=END + timedelta(days=7, hours=3), thread_message_ids=("<round2>",))
-    p, view = run(END + timedelta(days=9), [invite2], extra=[round2])
+    _p, view = run(END + timedelta(days=9), [invite2], extra=[round2])
     assert view.state == "closed"
 
 

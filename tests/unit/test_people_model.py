@@ -60,7 +60,8 @@ def people_of(text: str) -> dict[str, tuple[str, str]]:
     ("Hannah Brooks\nTechnical Recruiter", "Hannah Brooks", "Technical Recruiter", ""),
     ("Rowan Ellis\nSenior Technical Recruiter, Sierra Vista Games", "Rowan Ellis",
      "Senior Technical Recruiter, Sierra Vista Games", ""),
-    ("You'll meet:\n- Kenji (Analytics Lead)\n- Sofia Reyes (Data Scientist)", "Kenji", "Analytics Lead", "You'll meet"),
+    ("You'll meet:\n- Kenji (Analytics Lead)\n- Sofia Reyes (Data Scientist)", "Kenji", "Analytics Lead",
+     "You'll meet"),
     ("1:00 PM Kofi Osei (Data Platform) - dbt and modelling", "Kofi Osei", "Data Platform", ""),
     ("1:00 PM - 1:45 PM  Fraud modelling - Gabriel Moreau, Principal Data Scientist", "Gabriel Moreau",
      "Principal Data Scientist", ""),
@@ -284,5 +285,6 @@ def test_b9_greeting_from_the_name_never_from_an_address_or_a_team(person, greet
     iv = Interview(id="iv-1", origin="event u1", start=START, end=START + timedelta(hours=1), company="Acme",
                    role="Backend Engineer")
     action = DraftAction(key="k", interview_id="iv-1", kind="thank_you", to=person)
-    body = compose(action, iv, ME, Profile(pitch="I build things.", signature="Jordan"), templates=templates.load()).body
+    profile = Profile(pitch="I build things.", signature="Jordan")
+    body = compose(action, iv, ME, profile, templates=templates.load()).body
     assert body.splitlines()[0] == greeting
