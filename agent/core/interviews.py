@@ -80,7 +80,7 @@ def derive(messages: Sequence[Message], calendar: Sequence[Event], identity: Ide
             continue
         target = slot_changes.moved_by_mail(candidate, m, thread, found, received)
         if target is not None:  # B7: the user agreed to the company's move; no new invitation came
-            found[found.index(target)] = slot_changes.move(target, candidate, m)
+            found[found.index(target)] = slot_changes.rescheduled(target, candidate, m)
             received[target.id] = m.date
             continue
         if _covered_by_invitation(candidate, found):

@@ -249,7 +249,7 @@ def moved_by_mail(candidate: Interview, mail: Message, thread: Sequence[Message]
     return None
 
 
-def move(iv: Interview, candidate: Interview, mail: Message) -> Interview:
+def rescheduled(iv: Interview, candidate: Interview, mail: Message) -> Interview:
     return replace(iv, start=candidate.start, end=candidate.start + (iv.end - iv.start),
                    thread_message_ids=tuple(dict.fromkeys(iv.thread_message_ids + candidate.thread_message_ids)),
                    reasons=(*iv.reasons, (f"moved from {iv.start.isoformat()} to {candidate.start.isoformat()} "
