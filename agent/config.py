@@ -132,6 +132,8 @@ class _Reader:
             return tz
         if key.kind == "strings":
             return self.strings(tbl, section, key.name)
+        if key.kind == "sentences":
+            return self.sentences(tbl, section, key.name)
         if key.kind == "path":  # an empty value means the default too
             return _expand(self.text(tbl, section, key), self.base) if tbl.get(key.name) else default_state_dir()
         return self.integer(tbl, section, key)
@@ -152,6 +154,14 @@ class _Reader:
             self.problems.append(f"{section}.{key} must be a list of strings, e.g. {key} = [\"a@example.com\"]")
             return ()
         return tuple(v.strip().lower() for v in value if v.strip())
+
+    def sentences(self, tbl: dict[str, Any], section: str, key: str) -> tuple[str, ...]:
+        value = tbl.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problems.append(f"{section}.{key} must be a list of strings, e.g. {key} = [\"I ship reliable "
+                                 f"services.\", \"I enjoy mentoring.\"]")
+            return ()
+        return tuple(" ".join(v.split()) for v in value if v.strip())
 
     def integer(self, tbl: dict[str, Any], section: str, key: config_spec.Key) -> int:
         value = tbl.get(key.name, key.default)

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-Kind = Literal["text", "email", "timezone", "strings", "path", "integer"]
+Kind = Literal["text", "email", "timezone", "strings", "sentences", "path", "integer"]
 """How a key's value is read (`agent.config`): `text` a string, trimmed; `email` trimmed, lower case, an
-address; `timezone` an IANA name; `strings` a list of strings, trimmed and lower case; `path` a folder,
+address; `timezone` an IANA name; `strings` a list of strings, trimmed and lower case; `sentences` a list
+of strings, trimmed, case kept, empty ones dropped; `path` a folder,
 `~` expanded and relative to the config's folder; `integer` a whole number within [low, high]."""
 
 
@@ -125,6 +126,14 @@ PROFILE = Table("profile", (
         meaning="one or two sentences on why you fit; thank-you notes use them (fewer when the note would "
                 "pass 150 words)",
         help="One or two sentences on why you fit; the thank-you notes use them. Keep it short and specific."),
+    Key("strengths", "sentences", (),
+        example=["I cut our main API's response time in half.", "I enjoy mentoring new engineers."],
+        commented=True,
+        meaning="optional short sentences on why you fit; each thank-you adds one of them to the pitch's "
+                "first sentence, a different one for each person at one company",
+        help="Optional: short sentences on why you fit, one per list item. Each thank-you note adds one of them "
+             "to\nthe pitch's first sentence, a different one for each interviewer at one company, so that "
+             "notes to\ntwo people on one panel do not read alike. Never more than what you write here."),
     Key("signature", "text", "", example="Your Name\n(555) 010-2000", commented=True, default_doc="your name",
         meaning="the end of every draft; `\"\\n\"` starts a new line",
         help="The signature at the end of every draft; \"\\n\" starts a new line. Default: your name."),

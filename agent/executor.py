@@ -71,7 +71,8 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
         try:
             draft = compose.compose(action, interview, identity, profile,
                                     templates=templates,
-                                    outcome=plan.outcomes.get(action.key, ""))
+                                    outcome=plan.outcomes.get(action.key, ""),
+                                    index=compose.recipient_index(action, interview, list(interviews.values())))
             message_id = compose.new_message_id(identity, uuid.uuid4().hex)
             raw = compose.to_mime(draft, identity, message_id=message_id, date=now)
         except ValueError as exc:  # e.g. a recipient address that is not one valid address (B21)

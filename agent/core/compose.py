@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy as email_policy
@@ -26,7 +27,7 @@ from functools import lru_cache
 
 import jinja2
 
-from agent.core import people
+from agent.core import interview_topics, people
 from agent.core.model import DraftAction, Interview, Message, Person
 from agent.core.settings import Identity, Profile
 from agent.core.text import safe_line
@@ -276,10 +277,48 @@ def _new_subject(kind: str, role: str, company: str, outcome: str) -> str:
 
 # ---------------------------------------------------------------- compose
 
+def recipient_index(action: DraftAction, interview: Interview, interviews: Sequence[Interview] = ()) -> int:
+    """B10: this thank-you's place among all the thank-yous to one company: its interviews (one panel, or the
+    several rounds of a loop) in time order, each one's interviewers in order. Notes at one company choose
+    their sentences by it, so that two of them never read alike; the same on every run."""
+    def same_company(other: Interview) -> bool:
+        return other.id == interview.id or bool(set(other.company_domains) & set(interview.company_domains)) or \
+            bool(interview.company and other.company.casefold() == interview.company.casefold())
+
+    peers = sorted({iv.id: iv for iv in (*interviews, interview) if same_company(iv)}.values(),
+                   key=lambda iv: (iv.start, iv.id))
+    slots = [(iv.id, p.email) for iv in peers
+             for p in (iv.interviewers or ((iv.contact,) if iv.contact else ()))]
+    key = (interview.id, action.to.email)
+    return slots.index(key) if key in slots else 0
+
+
+def _about_interview(interview: Interview, to: Person) -> dict[str, str]:
+    """The template variables for what the invitation said about the interview and this interviewer (B10)."""
+    said = dict(interview.person_titles).get(to.email, "")
+    title, team = interview_topics.title_or_team(said)
+    return {"interview_format": safe_line(interview.interview_format, 40),
+            "topics": safe_line(interview.topics, 120), "activities": safe_line(interview.activities, 120),
+            "interviewer_title": safe_line(title, 50), "interviewer_team": safe_line(team, 50)}
+
+
+def _pitch_for(profile: Profile, index: int) -> str:
+    """B10: one or two sentences on why the user fits, from `[profile]` only: the pitch's first sentence and,
+    when `strengths` are listed, one of them per note (a different one for each note at one company); without
+    strengths, the pitch's first two sentences."""
+    pitch = _sentences(safe_line(profile.pitch))
+    strengths = [s for s in (_sentences(safe_line(x)) for x in profile.strengths) if s]
+    if not strengths:
+        return " ".join(pitch[:2])
+    chosen = " ".join(strengths[index % len(strengths)])
+    return " ".join([*pitch[:1], chosen])
+
+
 def compose(action: DraftAction, interview: Interview, identity: Identity, profile: Profile, *,
-            templates: Templates, outcome: str = "") -> ComposedDraft:
+            templates: Templates, outcome: str = "", index: int = 0) -> ComposedDraft:
     """Write the draft `action` asks for. `outcome` ("rejection" | "timeline" | "other") says what
-    the company's answer was, for acknowledgements. `templates` are the sources to render.
+    the company's answer was, for acknowledgements. `templates` are the sources to render. `index` is the
+    thank-you's place among the company's (`recipient_index`): it picks the wording and the strength (B10).
     Raises ValueError for an unknown kind or when the recipient is not a single valid address."""
     if action.kind not in KINDS:
         raise ValueError(f"unknown draft kind {action.kind!r}")
@@ -305,10 +344,13 @@ def compose(action: DraftAction, interview: Interview, identity: Identity, profi
         "signature": signature,
         "outcome": outcome,
         "variant": _variant(interview.id, action.kind, recipient.email),
+        # B10: notes at one company take consecutive wordings from a company's own starting point
+        "pick": _variant(company.casefold() or interview.id) % 5 + index,
+        **_about_interview(interview, action.to),
     }
 
     if action.kind == "thank_you":
-        body = _thank_you_body(context, profile.pitch, templates)
+        body = _thank_you_body(context, _pitch_for(profile, index), templates)
     else:
         body = render(action.kind, context, templates)
 
@@ -331,7 +373,7 @@ def compose(action: DraftAction, interview: Interview, identity: Identity, profi
 
 def _thank_you_body(context: dict[str, object], pitch: str, templates: Templates) -> str:
     """B10: one or two whole sentences of the pitch, fewer when the note would pass 150 words."""
-    sentences = _sentences(safe_line(pitch))[:2]
+    sentences = _sentences(safe_line(pitch))
     body = ""
     for keep in range(len(sentences), -1, -1):
         body = render("thank_you", {**context, "pitch": " ".join(sentences[:keep])}, templates)

@@ -21,6 +21,7 @@ from agent.core import (
     detect,
     event_people,
     people,
+    interview_topics,
     sent_interviews,
     slot_changes,
 )
@@ -107,7 +108,8 @@ def derive(messages: Sequence[Message], calendar: Sequence[Event], identity: Ide
                                              slot_changes.mail_cancellations(ordered, identity), identity)
     for iv_id, gone in by_mail.items():
         log.info("no interview %s: %s", iv_id, gone.why)
-    return sorted((iv for iv in everything if iv.id not in by_mail), key=lambda i: (i.start, i.id))
+    return sorted((interview_topics.describe(iv, ordered) for iv in everything if iv.id not in by_mail),
+                  key=lambda i: (i.start, i.id))
 
 
 def _superseding(iv: Interview, moved_on: dict[str, Interview]) -> Interview:

@@ -113,6 +113,11 @@ class Interview:
     description: str = ""  # event description (decision dates may be stated there)
     thread_message_ids: tuple[str, ...] = ()  # Message-IDs of the scheduling mail(s)
     reasons: tuple[str, ...] = ()  # why this was judged an interview, for `show`
+    # B10, what the invitation and its mail say about the interview (`interview_topics`), "" when nothing:
+    topics: str = ""  # "system design and data modelling"
+    activities: str = ""  # "talking through a system I built and doing a short design exercise"
+    interview_format: str = ""  # "phone screen" | "panel interview" | "final-round interview" | ...
+    person_titles: tuple[tuple[str, str], ...] = ()  # (email, title or team as written) per interviewer
 
 
 @dataclass(frozen=True)

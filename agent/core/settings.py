@@ -38,6 +38,7 @@ class Identity:
 class Profile:
     pitch: str = ""
     signature: str = ""  # default: the user's name
+    strengths: tuple[str, ...] = ()  # short sentences on why the user fits; one per thank-you, varied (B10)
 
 
 @dataclass(frozen=True)

@@ -1073,10 +1073,10 @@ ALL = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11, s12, s13, s14, s15
 
 def corpus() -> list:
     """The corpus scenarios (100 and up), defined by theme in their own modules, which build on this one."""
-    from tests.scenarios import corpus_ats, corpus_calendars, corpus_negatives, corpus_replies
+    from tests.scenarios import corpus_ats, corpus_calendars, corpus_drafts, corpus_negatives, corpus_replies
 
     return [*corpus_ats.SCENARIOS, *corpus_calendars.SCENARIOS, *corpus_replies.SCENARIOS,
-            *corpus_negatives.SCENARIOS]
+            *corpus_negatives.SCENARIOS, *corpus_drafts.SCENARIOS]
 
 
 def main(argv: list[str]) -> None:

@@ -47,3 +47,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """The draft linter's counts over the scenarios replayed in this session (tests/scenarios/draft_linter.py)."""
+    from tests.scenarios.draft_linter import SUMMARY
+
+    if SUMMARY.drafts:
+        terminalreporter.write_line(SUMMARY.text())

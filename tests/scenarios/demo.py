@@ -122,8 +122,9 @@ def acme(d: Demo) -> None:
             summary="Interview: Jordan Lee / Backend Engineer", organizer=PRIYA,
             attendees=(Att(PRIYA, "ACCEPTED"), Att(DANA), Att(MARCUS), Att(JORDAN),
                        Att(ACME_ROOM, "ACCEPTED", cutype="RESOURCE")),
-            description=("Backend Engineer interview with Dana Whitfield (Engineering Manager) and Marcus Chen "
-                         "(Senior Software Engineer). Please check in at the front desk on the 4th floor.\n\n"
+            description=("Onsite Backend Engineer interview with Dana Whitfield (Engineering Manager) and Marcus "
+                         "Chen (Senior Software Engineer). We'll cover system design and data modelling. Please "
+                         "check in at the front desk on the 4th floor.\n\n"
                          "Scheduled by Priya Shah, Recruiting Coordinator\n\n"
                          "Join with Google Meet: https://meet.google.com/xfd-pqrs-tuv\n\n"
                          "-::~:~::~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~::~:~::-\n"

@@ -39,6 +39,8 @@ from email.utils import getaddresses, parseaddr
 from pathlib import Path
 from typing import Any
 
+from tests.scenarios import draft_linter
+
 CASES = Path(__file__).parent / "cases"
 REPO = Path(__file__).resolve().parents[2]
 CLI_BIN = REPO / ".venv" / "bin" / "interview-agent"
@@ -313,6 +315,7 @@ class Replay:
         self.my_addresses = {a.lower() for a in [me.get("email", ""), *me.get("aliases", [])] if a}
         self.signature = (scenario.profile.get("signature") or me.get("name", "")).strip()
         self.max_follow_ups = int(scenario.agent.get("max_follow_ups", 1))
+        self.linted: dict[str, draft_linter.Draft] = {}  # Message-ID -> every agent draft seen, as first seen
 
     # -- setup ---------------------------------------------------------------------------------------
 
@@ -381,6 +384,7 @@ class Replay:
         drafts = self.mailbox.drafts()
         self._check_new(step, drafts, where)
         self._check_invariants(drafts, where)
+        self._lint(drafts, where)
         self._check_expectations(step, drafts, where)
         self._check_logs(where)
 
@@ -523,6 +527,27 @@ class Replay:
             follow_ups = sum(1 for d in live if d["kind"] == "follow_up")
             if follow_ups > self.max_follow_ups:
                 self.fail(where, f"B17: {iv.get('company')}: {follow_ups} follow-ups, max {self.max_follow_ups}")
+
+    def _lint(self, drafts: list[EmailMessage], where: str) -> None:
+        """The draft linter (draft_linter.py) over the agent's drafts new since the last run, and the twin
+        rule over every thank-you seen in this scenario (B5, B9, B10, B17)."""
+        records = self._records()
+        new = []
+        for d in drafts:
+            mid = _mid(d["Message-ID"])
+            if mid in self.linted or mid in self.edited or mid not in records:
+                continue
+            record, iv = records[mid]
+            item = draft_linter.Draft(mid, record["kind"], tuple(_addresses(d, "To", "Cc")),
+                                      _words(str(d["Subject"] or "")), _body(d), iv.get("company") or "",
+                                      iv.get("role") or "",
+                                      tuple(str(a.display_name) for a in (d["To"].addresses if d["To"] else ())))
+            self.linted[mid] = item
+            new.append(item)
+        profile = [self.sc.profile.get("pitch", ""), *self.sc.profile.get("strengths", [])]
+        for v in draft_linter.lint(new, list(self.linted.values()), signature=self.signature,
+                                   profile_sentences=profile):
+            self.fail(where, str(v))
 
     def _check_reply(self, d: EmailMessage, kind: str, label: str) -> None:
         irt = _mid(d["In-Reply-To"])

@@ -121,12 +121,14 @@ def test_b10_thank_you_says_thanks_role_company_interest_fit_and_signature():
 
 
 def test_b10_every_wording_keeps_the_required_content_and_limit():
-    bodies = {draft(iv=interview(iv_id=f"iv-{n}")).body for n in range(60)}
-    assert len(bodies) > 5  # the wording varies between interviews
-    for body in bodies:
+    # B10: the wording varies between the notes to one company (by the note's index) and between companies
+    companies = ("Acme Robotics", "Orchid Media", "Halcyon Travel", "Lumenfield", "Pinecrest Insurance")
+    bodies = {(c, draft(iv=interview(company=c, iv_id=f"iv-{n}"), index=n).body) for n in range(6) for c in companies}
+    assert len({b for _, b in bodies}) > 5
+    for company, body in bodies:
         lowered = body.lower()
         assert "thank" in lowered and "interested" in lowered and "excited" in lowered
-        assert "Backend Engineer" in body and "Acme Robotics" in body
+        assert "Backend Engineer" in body and company in body
         assert words_before_signature(body, PROFILE.signature) <= THANK_YOU_MAX_WORDS
 
 
@@ -189,8 +191,9 @@ def test_b10_subject_names_the_role_or_the_company(company, role, expected):
 def test_b10_wording_is_deterministic_and_varies_between_interviewers():
     bob = Person("bob.stone@acme.com", "Bob Stone")
     assert draft().body == draft().body
-    bodies = {draft(to=Person(f"p{n}@acme.com", f"Pat{n} Kim")).body.split("\n", 1)[1] for n in range(12)}
-    assert len(bodies) > 1
+    # the executor hands each interviewer's place among the company's notes in (`recipient_index`)
+    bodies = {draft(to=Person(f"p{n}@acme.com", f"Pat{n} Kim"), index=n).body.split("\n", 1)[1] for n in range(12)}
+    assert len(bodies) == 5
     assert draft(to=bob).body.startswith("Hi Bob,")
 
 

@@ -130,6 +130,9 @@ ACCEPTED = [
     ("user", "own_domains", ["BluePeak-Logistics.com"], ("bluepeak-logistics.com",)),
     ("profile", "pitch", " I build things. ", "I build things."),
     ("profile", "signature", "Jordan\\n555", "Jordan\\n555"),
+    ("profile", "strengths", ["  I ship reliable  services. ", "", "I enjoy Mentoring."],
+     ("I ship reliable services.", "I enjoy Mentoring.")),  # case kept, blanks dropped, spaces folded
+    ("profile", "strengths", [], ()),
     ("agent", "state_dir", "state", PATH.parent / "state"),
     ("agent", "state_dir", "/var/lib/agent", Path("/var/lib/agent")),
     ("agent", "state_dir", "~/agent-state", Path("~/agent-state").expanduser()),
@@ -141,6 +144,8 @@ ACCEPTED = [
     ("agent", "max_drafts_per_run", 25, 25),
 ]
 
+STRENGTHS_REFUSED = ('profile.strengths must be a list of strings, e.g. strengths = ["I ship reliable services.", '
+                     '"I enjoy mentoring."]')
 REFUSED = [
     ("user", "name", 5, "user.name must be a string"),
     ("user", "email", "not-an-address", "user.email = 'not-an-address' is not an email address"),
@@ -154,6 +159,8 @@ REFUSED = [
      'user.own_domains must be a list of strings, e.g. own_domains = ["a@example.com"]'),
     ("profile", "pitch", ["x"], "profile.pitch must be a string"),
     ("profile", "signature", 1, "profile.signature must be a string"),
+    ("profile", "strengths", "I ship.", STRENGTHS_REFUSED),
+    ("profile", "strengths", ["I ship.", 3], STRENGTHS_REFUSED),
     ("agent", "state_dir", 5, "agent.state_dir must be a string"),
     ("agent", "thank_you_window_hours", "24",
      "agent.thank_you_window_hours must be a whole number from 1 to 336 (default 24)"),
