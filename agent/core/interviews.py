@@ -20,8 +20,8 @@ from agent.core import (
     company_names,
     detect,
     event_people,
-    people,
     interview_topics,
+    people,
     sent_interviews,
     slot_changes,
 )
