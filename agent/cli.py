@@ -204,7 +204,9 @@ def run(obj: Ctx, now_text: str | None, dry_run: bool, force: bool) -> None:
 
 def _run_and_report(cfg: config_mod.Config, now: datetime, *, dry_run: bool, force: bool) -> int:
     outcome = usecases.run(cfg, now, dry_run=dry_run, force=force)
-    views.report_run(outcome, dry_run=dry_run)
+    # the summary line on stdout too (a run that drafted nothing still says what it saw and what is next),
+    # except when stdout is the log itself (cron), where the logged line already lands
+    views.report_run(outcome, dry_run=dry_run, echo_summary=not logs.stdout_is_log(cfg.settings.state_dir))
     return outcome.exit_code
 
 
@@ -321,15 +323,15 @@ def status(obj: Ctx, as_json: bool, now_text: str | None) -> None:
 
 
 @main.command()
-@click.argument("interview_id")
+@click.argument("interview_id", metavar="ID")
 @click.option("--now", "now_text", default=None, help="Evaluate at this instant (default: the last run's).")
 @click.pass_obj
 def show(obj: Ctx, interview_id: str, now_text: str | None) -> None:
-    """One interview in full: sources, people, dates, drafts, and the reasons behind each decision."""
+    """One interview in full: sources, people, dates, drafts, and the reasons behind each decision.
+
+    ID is the interview's id as `status` shows it, any unique prefix of it, or a company name."""
     cfg, plans = _plans(obj, now_text)
-    view = next((v for v in plans.views if v.interview.id == interview_id), None)
-    if view is None:
-        raise AgentError(f"no interview {interview_id!r}; `interview-agent status` lists them")
+    view = usecases.find_interview(plans.views, interview_id, cfg.identity.tz)
     click.echo(views.show_text(view, cfg.identity))
 
 

@@ -6,6 +6,7 @@ it. The `[account]` table (or `[[accounts]]` tables) stays a plain dict: each pr
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,41 @@ def load(path: Path | str | None = None) -> Config:
     return parse(data, path)
 
 
+_EXAMPLES = {"name": "Jordan Lee", "email": "jordan.lee@gmail.com", "provider": "maildir"}
+
+
+def did_you_mean(key: str, known: Any) -> str:
+    """"; did you mean X?" when `key` looks like a misspelt known key, else ""."""
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
+def _account_problems(acc: dict[str, Any], where: str, base: Path) -> list[str]:
+    """What is wrong in one account table that can be told without opening the mailbox, so that it is
+    reported with the other tables' problems instead of at the next try."""
+    import providers  # the registry only: no provider module is imported here
+
+    provider = acc.get("provider")
+    if not isinstance(provider, str) or not provider:
+        return [f"{where}.provider is missing; set it to maildir, imap, gmail or outlook"]
+    if provider not in providers.NAMES:
+        return [f"{where}.provider = {provider!r} is not known{did_you_mean(provider, providers.NAMES)} "
+                f"(use one of: {', '.join(providers.NAMES)})"]
+    if provider == "maildir":
+        path = acc.get("path")
+        if not isinstance(path, str) or not path.strip():
+            return [f"{where}.path is missing; set it to your Maildir++ root (the folder that holds cur/, new/ "
+                    f"and .Sent), e.g. path = \"~/Mail\""]
+    elif provider == "imap":
+        from providers.imap_config import parse_settings  # keys only: no connection, no password lookup
+
+        try:
+            parse_settings({**acc, "_where": where}, base)
+        except ConfigError as exc:
+            return list(exc.problems)
+    return []
+
+
 class _Reader:
     """Reads the spec's tables out of the parsed TOML, collecting every problem and warning (in the order
     the tables and their keys come) instead of stopping at the first."""
@@ -110,7 +146,8 @@ class _Reader:
             value = {}
         for key in value:
             if key not in spec.names:
-                self.warnings.append(f"{spec.name}.{key} is not a known key and is ignored")
+                self.warnings.append(f"{spec.name}.{key} is not a known key and is ignored"
+                                     f"{did_you_mean(key, spec.names)}")
         return {key.name: self.key(value, spec.name, key) for key in spec.keys}
 
     def key(self, tbl: dict[str, Any], section: str, key: config_spec.Key) -> Any:
@@ -146,6 +183,13 @@ class _Reader:
         if not isinstance(value, str):
             self.problems.append(f"{section}.{key.name} must be a string")
             return ""
+        if key.default is config_spec.REQUIRED:  # B1: a required key must hold the user's own value
+            if not value.strip():
+                self.problems.append(f"{section}.{key.name} is empty; set it, e.g. {key.name} = "
+                                     f"\"{_EXAMPLES.get(key.name, '...')}\"")
+            elif isinstance(key.example, str) and value.strip().casefold() == key.example.casefold():
+                self.problems.append(f"{section}.{key.name} = {value.strip()!r} is still the example's placeholder; "
+                                     f"set your own, e.g. {key.name} = \"{_EXAMPLES.get(key.name, '...')}\"")
         return value
 
     def strings(self, tbl: dict[str, Any], section: str, key: str) -> tuple[str, ...]:
@@ -193,9 +237,7 @@ def parse(data: dict[str, Any], path: Path) -> Config:
     named: dict[str, str] = {}  # casefolded name -> where
     for i, acc in enumerate(raw_accounts):
         where = "account" if single else f"accounts[{i}]"
-        provider = acc.get("provider")
-        if not isinstance(provider, str) or not provider:
-            problems.append(f"{where}.provider is missing; set it to maildir, imap, gmail or outlook")
+        problems += _account_problems(acc, where, path.parent)
         explicit = acc.get("name")
         if explicit is not None and (not isinstance(explicit, str) or not explicit.strip()
                                      or len(explicit) > 100 or not explicit.isprintable()):
@@ -211,8 +253,8 @@ def parse(data: dict[str, Any], path: Path) -> Config:
 
     for key in data:
         if key not in config_spec.TOP_LEVEL:
-            warnings.append(f"[{key}] is not a known table and is ignored")
-    if problems:
-        raise ConfigError(problems, str(path))
+            warnings.append(f"[{key}] is not a known table and is ignored{did_you_mean(key, config_spec.TOP_LEVEL)}")
+    if problems:  # every table's problems at once, with the unknown keys (often the cause: a misspelt key)
+        raise ConfigError(problems + warnings, str(path))
     return Config(path=path, identity=identity, profile=profile, settings=settings, accounts=tuple(accounts),
                   warnings=tuple(warnings))

@@ -52,13 +52,22 @@ def set_account(path: Path, account: dict[str, Any], name: str | None = None) ->
                 t[key] = value
         return t
 
+    def update(t: Any, values: dict[str, Any], keep_name: str | None) -> None:
+        """`t` holding `values` (and `keep_name`), edited in place: its comments and position stay."""
+        wanted = {**({"name": keep_name} if keep_name else {}), **{k: v for k, v in values.items() if k != "name"}}
+        for key in [k for k in t if k not in wanted]:
+            del t[key]
+        for key, value in wanted.items():
+            if t.get(key) != value:
+                t[key] = value
+
     if "accounts" in doc:
         entries = doc["accounts"]
         wanted = name or config_mod.default_account_name(account, single=False)
-        for i, entry in enumerate(entries):
+        for entry in entries:
             current = entry.get("name") or config_mod.default_account_name(dict(entry), single=False)
             if current == wanted:
-                entries[i] = table(account, entry.get("name") or name)
+                update(entry, account, entry.get("name") or name)
                 break
         else:
             entries.append(table(account, name))
@@ -73,9 +82,10 @@ def set_account(path: Path, account: dict[str, Any], name: str | None = None) ->
         final = name
     else:
         keep = name or (doc["account"].get("name") if "account" in doc else None)
-        if "account" in doc:
-            del doc["account"]
-        doc["account"] = table(account, keep)
+        if "account" in doc:  # in place: the table's comments (help for the other providers) and place stay
+            update(doc["account"], account, keep)
+        else:
+            doc["account"] = table(account, keep)
         final = keep or "account"
     _write_private(path, tomlkit.dumps(doc))
     return final

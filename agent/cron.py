@@ -101,6 +101,9 @@ def _call(args: list[str], stdin: str | None = None) -> subprocess.CompletedProc
         raise CronUnavailable(f"`{command[0]}` was not found, so there is no crontab to edit here; install "
                               f"cron (Debian/Ubuntu: apt-get install cron), or use the systemd user timer in "
                               f"scripts/ or `interview-agent daemon` instead (see the README)") from None
+    except PermissionError:
+        raise AgentError(f"`{command[0]}` may not be run by this user (permission denied); use the systemd user "
+                         f"timer in scripts/ or `interview-agent daemon` instead (see the README)") from None
     except subprocess.TimeoutExpired:
         raise AgentError(f"`{' '.join(command)} {' '.join(args)}` did not finish within 30 s") from None
 

@@ -15,6 +15,7 @@ import email.policy
 import email.utils
 import functools
 import os
+import shlex
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -290,5 +291,34 @@ def run_demo(directory: Path | None, cli: Any, echo: Callable[[str], object] = p
                 echo(f"{header}: {msg[header]}")
         echo("")
         echo(body.get_content().rstrip() if body is not None else "(no text part)")
-    echo(f"\nEverything is in {root}; try: interview-agent --config {config_path} show ID")
+    example = _an_interview_id(config_path, last) or "ID"
+    echo(f"\nEverything is in {root}; try: {agent_command()} --config {shlex.quote(str(config_path))} show {example}")
     return worst
+
+
+def agent_command() -> str:
+    """The command that runs this installation of the agent from the user's shell: `interview-agent` when
+    that is on PATH and is this one, else the console script's full path (scripts/demo's .venv is not on
+    PATH), else `python -m agent`."""
+    import shutil
+    import sys
+
+    mine = Path(sys.executable).parent / "interview-agent"
+    found = shutil.which("interview-agent")
+    if found and mine.exists() and Path(found).resolve() == mine.resolve():
+        return "interview-agent"
+    if mine.exists():
+        return shlex.quote(str(mine))
+    return f"{shlex.quote(sys.executable)} -m agent"
+
+
+def _an_interview_id(config_path: Path, when: datetime) -> str | None:
+    """The short id (as `status` shows it) of the first interview the replay tracked."""
+    from agent import config as config_mod
+    from agent import usecases
+
+    try:
+        views = usecases.plans(config_mod.load(config_path), when.isoformat()).views
+    except Exception:  # only an example for the hint
+        return None
+    return usecases.short_ids([v.interview.id for v in views])[views[0].interview.id] if views else None

@@ -56,6 +56,8 @@ def _account(cfg: config_mod.Config, account: dict[str, Any]) -> list[Check]:
     area = f"account {name}"
     try:
         provider = runner.open_provider(cfg, account)
+    except ConfigError as exc:  # one line per problem, each naming its key: a list, not one flattened line
+        return [Check(area, "opens", False, problem) for problem in exc.problems]
     except AgentError as exc:
         return [Check(area, "opens", False, _with_reconnect(cfg, account, exc))]
     except Exception as exc:

@@ -38,6 +38,16 @@ def log_file(state_dir: Path) -> Path:
     return state_dir / LOG_NAME
 
 
+def stdout_is_log(state_dir: Path) -> bool:
+    """True when stdout is this agent's log file (a cron line appends the output to it): a line logged
+    there need not be printed too."""
+    try:
+        out, log = os.fstat(sys.stdout.fileno()), os.stat(log_file(state_dir))
+    except (OSError, ValueError, AttributeError):  # no real stdout (a test's capture), or no log yet
+        return False
+    return (out.st_dev, out.st_ino) == (log.st_dev, log.st_ino)
+
+
 def setup(state_dir: Path, verbose: bool) -> None:
     """A rotating log file in the state dir (0600) and warnings on stderr, for this invocation. A record
     logged with `extra={"echoed": True}` goes to the file only (the command has printed it already)."""

@@ -95,6 +95,45 @@ def plans(cfg: config_mod.Config, now_text: str | None) -> Plans:
         return evaluate_all(cfg, state, now_text)
 
 
+SHORT_ID = 9  # "iv-" and six hex digits: what `status` shows, longer only where two ids share it
+
+
+def short_ids(ids: list[str]) -> dict[str, str]:
+    """Each id's shortest prefix of at least SHORT_ID characters that no other id starts with (what
+    `status` shows and `show` accepts)."""
+    out = {}
+    for iv_id in ids:
+        size = min(SHORT_ID, len(iv_id))
+        while size < len(iv_id) and any(o != iv_id and o.startswith(iv_id[:size]) for o in ids):
+            size += 1
+        out[iv_id] = iv_id[:size]
+    return out
+
+
+def find_interview(views: list[InterviewView], wanted: str, tz=None) -> InterviewView:
+    """The one interview `wanted` names: its whole id, a unique prefix of it, or a company name that
+    matches one interview (interface spec). AgentError, listing the candidates, when it names none or
+    several."""
+    text = wanted.strip()
+    exact = [v for v in views if v.interview.id == text]
+    if exact:
+        return exact[0]
+    key = text.casefold()
+    for how, match in (("id prefix", lambda v: bool(key) and v.interview.id.casefold().startswith(key)),
+                       ("company", lambda v: (v.interview.company or "").casefold() == key),
+                       ("company", lambda v: bool(key) and key in (v.interview.company or "").casefold())):
+        found = [v for v in views if match(v)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            short = short_ids([v.interview.id for v in views])
+            listed = "; ".join(f"{short[v.interview.id]} ({v.interview.company or '?'}, "
+                               f"{v.interview.start.astimezone(tz):%a %b %d %H:%M})" for v in found)
+            raise AgentError(f"{wanted!r} matches {len(found)} interviews by {how}: {listed}; "
+                             f"give one of these ids")
+    raise AgentError(f"no interview {wanted!r}; `interview-agent status` lists them")
+
+
 def set_decision(cfg: config_mod.Config, interview_id: str, text: str, now_text: str | None) -> date:
     """Record the decision date the user was told (`text`: "next Friday", "Dec 11", 2026-12-11) for an
     interview, and return it. Raises AgentError when the date cannot be read or there is no such interview."""
@@ -107,9 +146,8 @@ def set_decision(cfg: config_mod.Config, interview_id: str, text: str, now_text:
     except ValueError as exc:
         raise AgentError(f"cannot read {text!r} as a date: {exc}") from exc
     with State.open(cfg.settings.state_dir) as state:
-        if interview_id not in {v.interview.id for v in evaluate_all(cfg, state, now_text).views}:
-            raise AgentError(f"no interview {interview_id!r}; `interview-agent status` lists them")
+        view = find_interview(evaluate_all(cfg, state, now_text).views, interview_id, cfg.identity.tz)
         from agent import killpoints
 
-        killpoints.wrap_state(state).set_decision(interview_id, day, f"you said: {text}", now)
+        killpoints.wrap_state(state).set_decision(view.interview.id, day, f"you said: {text}", now)
     return day

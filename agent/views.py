@@ -30,7 +30,7 @@ run_log = logging.getLogger("agent.run")
 # -- run ---------------------------------------------------------------------------------------------
 def report_run(outcome: RunOutcome, *, dry_run: bool, echo_summary: bool = False) -> None:
     """Print what the run did for each account, and each failure with its reconnect command; log the
-    failures and the summary line (printed too when `echo_summary`: the daemon's output)."""
+    failures and the summary line (printed too when `echo_summary`: `run` and the daemon)."""
     several = outcome.several
     for result in outcome.results:
         if result.report is not None:
@@ -58,7 +58,9 @@ def _print_report(report: RunReport, dry_run: bool, several: bool) -> None:
     views = report.plan.views
     tag = f"{report.account}: " if several else ""
     if dry_run:
-        click.echo(f"{report.account}: {len(views)} interview(s); would draft {len(report.plan.actions)}:")
+        count = len(report.plan.actions)
+        click.echo(f"{report.account}: {len(views)} interview(s); would draft "
+                   + (f"{count}:" if count else "nothing"))
         for a in report.plan.actions:
             click.echo(f"  {a.kind:<15} to {a.to.email:<35} {a.reason}")
         return
@@ -104,13 +106,18 @@ def print_status_table(views: list[InterviewView], as_of: datetime | None, tz: Z
     from rich.console import Console
     from rich.table import Table
 
+    from agent.usecases import short_ids
+
     table = Table(title=f"Interviews (as of {as_of.astimezone(tz):%Y-%m-%d %H:%M})" if as_of else None)
-    for col in ("id", "company", "role", "when", "state", "decision", "next", "drafts"):
+    short = short_ids([v.interview.id for v in views])
+    # the id column is never cut: `show ID` takes what it prints (the other columns wrap instead)
+    table.add_column("id", no_wrap=True, min_width=max((len(s) for s in short.values()), default=2))
+    for col in ("company", "role", "when", "state", "decision", "next", "drafts"):
         table.add_column(col)
     for v in views:
         iv = v.interview
         drafts = ", ".join(f"{d.kind}:{d.state}" for d in v.drafts if d.state != "intent") or "-"
-        table.add_row(iv.id, iv.company or "?", iv.role or "-", f"{iv.start.astimezone(tz):%a %b %d %H:%M}",
+        table.add_row(short[iv.id], iv.company or "?", iv.role or "-", f"{iv.start.astimezone(tz):%a %b %d %H:%M}",
                       v.state, f"{v.decision.day:%b %d} ({v.decision.source.split(' ')[0]})", v.next_step, drafts)
     Console().print(table if views else "No interviews tracked yet.")
 

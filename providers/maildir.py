@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 from agent.core.errors import ConfigError, MalformedInput
 from agent.core.model import DraftRecord, Message
 from providers import maildir_drafts
-from providers.base import CheckLine, Progress, ProviderError, SyncBatch, account_zone
+from providers.base import CheckLine, Progress, ProviderError, SyncBatch, UnreachableError, account_zone
 from providers.maildir_files import header_block, unique_name
 
 CURSOR_VERSION = 2
@@ -59,6 +59,19 @@ def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -
     root = Path(raw_path).expanduser()
     if not root.is_absolute():
         root = Path(config_dir) / root
+    try:
+        return _open(account, root, raw_path, where)
+    except PermissionError as exc:
+        raise no_access(Path(exc.filename or root), root) from exc
+
+
+def no_access(path: Path, root: Path) -> UnreachableError:
+    """The one sentence for a Maildir the user may not read or write (exit 3): the path and the fix."""
+    return UnreachableError(f"cannot read the Maildir at {path}: permission denied; give your user access to "
+                            f"it, e.g. run: chmod -R u+rwX {root}")
+
+
+def _open(account: dict[str, Any], root: Path, raw_path: str, where: str) -> MaildirProvider:
     if not (root / "cur").is_dir() or not (root / "new").is_dir():
         hint = ""
         for sub in ("Maildir", "Mail", "INBOX"):
@@ -211,6 +224,8 @@ class MaildirProvider:
                 mtime_ns = directory.stat().st_mtime_ns
             except FileNotFoundError:
                 continue
+            except PermissionError as exc:
+                raise no_access(directory, self.root) from exc
             except OSError as exc:
                 raise ProviderError(f"cannot read the Maildir folder {directory}: {exc}") from exc
             previous = old_dirs.get(rel)
@@ -273,6 +288,8 @@ class MaildirProvider:
                     listed[key] = _Listed(key, Path(entry.path), st.st_mtime)
         except FileNotFoundError:
             pass
+        except PermissionError as exc:
+            raise no_access(directory, self.root) from exc
         except OSError as exc:
             raise ProviderError(f"cannot list the Maildir folder {directory}: {exc}") from exc
         return listed

@@ -134,8 +134,8 @@ class _InterviewPlanner:
         follow_up_due = self._follow_up(decision, heard, closed)
         answered = self._acknowledgements(heard)
         state = self._state(closed, answered, follow_up_due)
-        view = InterviewView(self.iv, state, decision, self._next_step(state, decision), self.log, self.drafts,
-                             heard)
+        next_step = self._moot_follow_up(heard) or self._next_step(state, decision)
+        view = InterviewView(self.iv, state, decision, next_step, self.log, self.drafts, heard)
         return view, self.actions, self.outcomes
 
     def clock_instants(self, view: InterviewView) -> list[datetime]:
@@ -353,6 +353,22 @@ class _InterviewPlanner:
                                             f"acknowledgement to {to.email}: they answered ({verdict.kind})"))
             self.outcomes[key] = outcome
         return answered
+
+    def _moot_follow_up(self, heard: list[tuple[Message, ReplyVerdict]]) -> str:
+        """B17/B19: a follow-up still unsent in Drafts when the company has answered since it was made no
+        longer asks anything: the next step says so, and the user deletes it (the agent never does). ""
+        when there is none."""
+        for d in self._records("follow_up"):
+            if d.state not in ("draft", "edited") or d.created_at is None:
+                continue
+            since = [m for m, _ in heard if m.date > d.created_at]
+            if since:
+                when = since[0].date.astimezone(self.tz)
+                self.log.append(f"the follow-up draft made {d.created_at.astimezone(self.tz):%Y-%m-%d} is still "
+                                f"unsent and they answered on {when:%Y-%m-%d} ({since[0].message_id}): it is moot")
+                return (f"they answered on {when:%Y-%m-%d}: the follow-up draft in Drafts is no longer needed; "
+                        f"delete it")
+        return ""
 
     def _state(self, closed: tuple[str, Message | None] | None, answered: bool, follow_up_due: bool) -> str:
         if closed is not None:

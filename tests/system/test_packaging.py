@@ -23,6 +23,7 @@ import icalendar
 import pytest
 
 from agent import config, config_spec, demo
+from agent.core.errors import ConfigError
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -83,7 +84,9 @@ def test_b1_example_config_is_accepted_after_editing_name_and_email(tmp_path: Pa
 def test_b1_example_config_documents_every_key() -> None:
     text = _example_text()
     data = tomllib.loads(text)
-    config.parse(data, Path("config.toml"))  # accepted as shipped, placeholders and all
+    with pytest.raises(ConfigError) as err:  # B1: as shipped, only the two placeholders are wrong
+        config.parse(data, Path("config.toml"))
+    assert [p.split(" = ")[0] for p in err.value.problems] == ["user.name", "user.email"]
     keys = {key.name for table in config_spec.TABLES if table.validated for key in table.keys}
     keys |= {"provider", "path", "host", "port", "username", "security", "tls_verify", "password_command",
              "drafts_folder", "sent_folder"}

@@ -74,6 +74,10 @@ def test_the_example_parses_with_every_validated_key_and_no_warning():
     import tomllib
 
     data = tomllib.loads(config_spec.example_toml())
+    with pytest.raises(ConfigError) as err:  # B1: the placeholders are the only problems
+        config.parse(data, PATH)
+    assert [p.split(" = ")[0] for p in err.value.problems] == ["user.name", "user.email"]
+    data["user"].update(name="Ana Souza", email="ana.souza@fastmail.com")
     cfg = config.parse(data, PATH)
     assert cfg.warnings == ()
     for table in VALIDATED:
@@ -226,9 +230,9 @@ def test_a_table_that_is_not_a_table_is_a_problem(table: str):
 def test_unknown_keys_and_tables_are_warned_about_and_ignored():
     data = {**MINIMAL, "profile": {"pitch": "p", "pich": "typo"}, "agent": {"lookback": 5}, "extra": {"a": 1}}
     cfg = config.parse(data, PATH)
-    assert cfg.warnings == ("profile.pich is not a known key and is ignored",
-                            "agent.lookback is not a known key and is ignored",
-                            "[extra] is not a known table and is ignored")
+    assert cfg.warnings == ("profile.pich is not a known key and is ignored; did you mean pitch?",
+                            "agent.lookback is not a known key and is ignored; did you mean lookback_days?",
+                            "[extra] is not a known table and is ignored")  # nothing close: no guess
     assert cfg.settings.lookback_days == 60
 
 
@@ -259,3 +263,34 @@ def test_load_reports_a_missing_file_and_bad_toml(tmp_path):
     with pytest.raises(ConfigError, match="not valid TOML") as caught:
         config.load(tmp_path / "config.toml")
     assert caught.value.path == str(tmp_path / "config.toml") and caught.value.exit_code == 2
+
+
+@pytest.mark.parametrize(("user", "problem"), [
+    ({"name": "Your Name"}, "user.name = 'Your Name' is still the example's placeholder"),
+    ({"name": "  your name "}, "user.name = 'your name' is still the example's placeholder"),
+    ({"email": "YOU@example.com"}, "user.email = 'YOU@example.com' is still the example's placeholder"),
+    ({"name": ""}, "user.name is empty; set it"),
+    ({"name": "   "}, "user.name is empty; set it"),
+    ({"email": ""}, "user.email is empty; set it"),
+])
+def test_b1_placeholders_and_empty_identity_are_problems(user, problem):
+    data = {**MINIMAL, "user": {**MINIMAL["user"], **user}}
+    assert any(p.startswith(problem) for p in _problems(data)), _problems(data)
+
+
+def test_problems_of_every_table_and_the_account_come_together():
+    data = {"user": {"name": "Your Name", "email": "x@y.org", "timezone": "Nowhere/Land", "emial": "a@b.c"},
+            "agent": {"max_follow_ups": 9}, "account": {"provider": "imap"}}
+    problems = _problems(data)
+    for part in ("user.name", "user.timezone", "agent.max_follow_ups", "account.host is missing",
+                 "account.username is missing", "user.emial is not a known key and is ignored; did you mean email?"):
+        assert any(part in p for p in problems), (part, problems)
+
+
+@pytest.mark.parametrize(("account", "problem"), [
+    ({}, "account.provider is missing"),
+    ({"provider": "gmial"}, "account.provider = 'gmial' is not known; did you mean gmail?"),
+    ({"provider": "maildir"}, "account.path is missing"),
+])
+def test_account_problems_that_need_no_mailbox_are_config_problems(account, problem):
+    assert any(p.startswith(problem) for p in _problems({**MINIMAL, "account": account}))
