@@ -40,7 +40,7 @@ def run_checks(config_path: Path) -> list[Check]:
         return [Check("config", "valid", False, problem) for problem in exc.problems] + _cron(config_path)
     checks = [Check("config", "valid", True, f"{cfg.path}: {len(cfg.accounts)} account(s)")]
     checks += [Check("config", "warning", True, w) for w in cfg.warnings]
-    checks += _state(cfg.settings.state_dir)
+    checks += _state(cfg.settings.state_dir, cfg.identity.email)
     for account in cfg.accounts:
         checks += _account(cfg, account)
     checks += _lock(cfg.settings.state_dir)
@@ -110,7 +110,9 @@ def _private(path: Path, want: int) -> str | None:
     return None
 
 
-def _state(state_dir: Path) -> list[Check]:
+def _state(state_dir: Path, user: str = "") -> list[Check]:
+    from datetime import UTC, datetime
+
     from agent.core.errors import StateError
     from agent.state import DB_NAME, State
 
@@ -129,15 +131,30 @@ def _state(state_dir: Path) -> list[Check]:
         return out + [Check("state", "database", True, "none yet; the first run creates it")]
     if problems:
         return out  # opening would quietly fix the database's mode; let the user see and fix it first
+    if (state_dir / DB_NAME).stat().st_size == 0:  # SQLite would take it for a new store: never trusted silently
+        return out + [Check("state", "database", False,
+                            f"{state_dir / DB_NAME} is empty (0 bytes): the record of the drafts made was lost "
+                            f"(a full disk, a sync tool or a restore?). Nothing in the mailbox is lost: run "
+                            f"`interview-agent run` to rebuild it; the drafts still in Drafts or already sent "
+                            f"are recognised by their Message-IDs and recorded, not made again (a draft you "
+                            f"deleted may come back: look over Drafts afterwards). Or restore it from a backup.")]
     try:
         with State.open(state_dir) as state:
             verdict = state.check_integrity()
+            distrust = state.trust_problem(user, datetime.now(UTC)) if user else None
+            blank = state.is_blank()
     except StateError as exc:
         return out + [Check("state", "database", False, str(exc))]
+    if distrust is not None:
+        return out + [Check("state", "database", False, str(distrust))]
     if verdict != "ok":
         return out + [Check("state", "database", False,
                             f"the integrity check of {state_dir / DB_NAME} failed ({verdict}); move it aside "
                             f"to start afresh, then check your Drafts folder")]
+    if blank:
+        return out + [Check("state", "database", True,
+                            f"{state_dir / DB_NAME}: integrity ok, no run recorded yet: the next run builds it "
+                            f"from the mailbox (drafts already in Drafts or Sent are recognised, not made again)")]
     return out + [Check("state", "database", True, f"{state_dir / DB_NAME}: integrity ok")]
 
 

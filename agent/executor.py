@@ -1,11 +1,16 @@
 """Carries out the planner's actions through a provider, recording each draft's intent (with the
 Message-ID it will carry) before writing it and its ref after (B20). The only module that writes drafts.
+
+The mailbox is the record, the state store a cache of it (B20): a draft's Message-ID is derived from the
+user's address and the draft's key (compose.draft_message_id), so before writing one the executor looks
+for it in the Sent mail it has read and in Drafts (`find_draft`). A draft found there (made by a run whose
+state was since lost, emptied or replaced, or by a second installation on the same mailbox) is recorded,
+never made again.
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,6 +28,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Outcome:
     made: list[DraftRecord] = field(default_factory=list)
+    found: list[DraftRecord] = field(default_factory=list)  # already in Drafts or Sent: recorded, not made
     failed: list[str] = field(default_factory=list)  # action keys skipped, with the reason logged
 
 
@@ -66,6 +72,7 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
         from agent.core import compose
 
         templates = templates_mod.load(templates_dir)
+        sent_ids = {m.message_id for m in state.messages(account, "sent")}
     for action in plan.actions:
         interview = interviews[action.interview_id]
         try:
@@ -73,7 +80,7 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
                                     templates=templates,
                                     outcome=plan.outcomes.get(action.key, ""),
                                     index=compose.recipient_index(action, interview, list(interviews.values())))
-            message_id = compose.new_message_id(identity, uuid.uuid4().hex)
+            message_id = compose.draft_message_id(identity, action.key)
             raw = compose.to_mime(draft, identity, message_id=message_id, date=now)
         except ValueError as exc:  # e.g. a recipient address that is not one valid address (B21)
             log.warning("skipped draft %s: %s", action.key, exc)
@@ -83,6 +90,22 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
                              to=tuple(p.email for p in draft.to), message_id=message_id, created_at=None,
                              state="intent", subject=draft.subject, reason=action.reason)
         state.record_intent(account, record, now)
+        if message_id in sent_ids:  # made before this state was (lost state, another installation), and sent
+            state.record_created(action.key, "", now)
+            state.set_draft_states({action.key: "sent"}, now)
+            record.state, record.created_at = "sent", now
+            outcome.found.append(record)
+            log.info("draft %s was already sent (made by an earlier run or another installation): recorded, "
+                     "not made again", action.key)
+            continue
+        ref = provider.find_draft(message_id)
+        if ref is not None:  # in Drafts already: recorded, not made again (B20)
+            state.record_created(action.key, ref, now)
+            record.state, record.provider_ref, record.created_at = "draft", ref, now
+            outcome.found.append(record)
+            log.info("draft %s was already in Drafts (made by an earlier run or another installation): "
+                     "recorded, not made again", action.key)
+            continue
         ref = provider.create_draft(raw, message_id=message_id, reply_to=action.reply_to)
         state.record_created(action.key, ref, now)
         record.state, record.provider_ref, record.created_at = "draft", ref, now

@@ -5,7 +5,9 @@ or a state write (store_sync, save_cursor, record_intent, record_created, forget
 set_decision) returned. With `INTERVIEW_AGENT_KILL_AT=N` the N-th boundary of the process kills it, as
 a power cut or the OOM killer would: no cleanup, no `finally`, no flush. With
 `INTERVIEW_AGENT_KILL_COUNT_FILE=PATH` the number of boundaries passed so far is written to PATH at each
-one, so a test learns how many points a run has (tests/reliability/test_crash.py).
+one, so a test learns how many points a run has (tests/reliability/test_crash.py); with
+`INTERVIEW_AGENT_KILL_TRACE_FILE=PATH` each boundary's name is appended to PATH, one a line, so a test can
+pick the points that follow a given step (tests/reliability/test_state_loss.py: after each draft made).
 
 When neither variable is set, `wrap` returns its argument unchanged: no proxy, no cost, no change.
 """
@@ -18,16 +20,17 @@ from typing import Any
 
 KILL_AT_ENV = "INTERVIEW_AGENT_KILL_AT"
 COUNT_FILE_ENV = "INTERVIEW_AGENT_KILL_COUNT_FILE"
+TRACE_FILE_ENV = "INTERVIEW_AGENT_KILL_TRACE_FILE"
 
 PROVIDER_CALLS = frozenset({"sync", "create_draft", "find_draft", "draft_status"})
-STATE_WRITES = frozenset({"store_sync", "save_cursor", "record_intent", "record_created", "forget_intent",
-                          "set_draft_states", "set_decision"})
+STATE_WRITES = frozenset({"store_sync", "save_cursor", "record_intent", "record_created", "record_found",
+                          "forget_intent", "set_draft_states", "set_decision"})
 
 _passed = 0  # boundaries passed in this process
 
 
 def active() -> bool:
-    return bool(os.environ.get(KILL_AT_ENV) or os.environ.get(COUNT_FILE_ENV))
+    return bool(os.environ.get(KILL_AT_ENV) or os.environ.get(COUNT_FILE_ENV) or os.environ.get(TRACE_FILE_ENV))
 
 
 def boundary(name: str) -> None:
@@ -38,6 +41,10 @@ def boundary(name: str) -> None:
     if count_file:
         with open(count_file, "w", encoding="ascii") as fh:
             fh.write(f"{_passed}\n")
+    trace_file = os.environ.get(TRACE_FILE_ENV)
+    if trace_file:
+        with open(trace_file, "a", encoding="ascii") as fh:
+            fh.write(f"{name}\n")
     target = os.environ.get(KILL_AT_ENV, "")
     if target.isdigit() and int(target) == _passed:
         os.kill(os.getpid(), signal.SIGKILL)
@@ -78,4 +85,5 @@ def wrap_state(state: Any) -> Any:
     return _Proxy(state, STATE_WRITES, "state") if active() else state
 
 
-__all__ = ["COUNT_FILE_ENV", "KILL_AT_ENV", "active", "boundary", "passed", "wrap_provider", "wrap_state"]
+__all__ = ["COUNT_FILE_ENV", "KILL_AT_ENV", "TRACE_FILE_ENV", "active", "boundary", "passed", "wrap_provider",
+           "wrap_state"]

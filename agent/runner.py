@@ -37,6 +37,7 @@ class RunReport:
     plan: Plan
     interviews: dict[str, Interview]
     made: list = field(default_factory=list)
+    found: list = field(default_factory=list)  # already in Drafts or Sent (state lost, another installation)
     failed: list[str] = field(default_factory=list)
     skipped_mail: list[tuple[str, str]] = field(default_factory=list)
     held_back: str = ""  # set when the safety valve stopped the run
@@ -49,16 +50,29 @@ def open_provider(config: Config, account: dict[str, Any]):
     return factory(settings, config_dir=str(config.config_dir), state_dir=str(config.settings.state_dir))
 
 
-def evaluate(config: Config, state: State, account: str, now: datetime) -> tuple[Plan, dict[str, Interview]]:
-    """The plan from what the state store knows, without touching the mailbox (status, show)."""
-    return _plan(config, state, state.messages(account), state.calendar_events(account), now)
+def evaluate(config: Config, state: State, account: str, now: datetime, *,
+             record: bool = False) -> tuple[Plan, dict[str, Interview]]:
+    """The plan from what the state store knows, without touching the mailbox (status, show). `record`
+    (a run): drafts of the agent's recognised in the stored Sent mail but not recorded are recorded."""
+    return _plan(config, state, state.messages(account), state.calendar_events(account), now,
+                 record_as=account if record else None)
 
 
-def _plan(config: Config, state: State, messages: list, events: list, now: datetime):
+def _plan(config: Config, state: State, messages: list, events: list, now: datetime, record_as: str | None = None):
     from agent.core import interviews as interview_mod  # imported when a plan is made, not on every run
+    from agent.core import own_drafts
 
     found = interview_mod.derive(messages, events, config.identity)
     drafts = [d for d in state.drafts() if d.state != "intent"]
+    # B20: the agent's drafts the user sent, recognised in Sent by their derived Message-IDs when the state
+    # has no record of them (lost, emptied, replaced, or another installation made them)
+    recognised = own_drafts.recognise_sent(found, messages, state.drafts(), config.identity)
+    if recognised:
+        log.info("recognised %d draft(s) of the agent's in Sent that the state had no record of",
+                 len(recognised))
+        if record_as is not None:
+            state.record_found(record_as, recognised, now)
+        drafts += recognised
     plan = lifecycle.plan(found, messages, drafts, state.decision_overrides(), config.identity,
                           config.settings, now)
     return plan, {iv.id: iv for iv in found}
@@ -98,15 +112,28 @@ def run_account(config: Config, account: dict[str, Any], state: State, now: date
             return report
         from agent import executor
 
-        outcome = executor.execute(plan, found, provider=provider, state=state, account=name,
-                                   identity=config.identity, profile=config.profile,
-                                   templates_dir=config.config_dir / "templates", now=now)
-        report.made, report.failed = outcome.made, outcome.failed
+        for _ in range(REBUILD_PASSES):
+            outcome = executor.execute(plan, found, provider=provider, state=state, account=name,
+                                       identity=config.identity, profile=config.profile,
+                                       templates_dir=config.config_dir / "templates", now=now)
+            report.made += outcome.made
+            report.found += outcome.found
+            report.failed += outcome.failed
+            if not outcome.found:
+                break
+            # Drafts found in the mailbox (the state was lost, or another installation made them) change
+            # the plan: what follows them (a follow-up after a sent one, ...) is planned now, not next run.
+            plan, found = evaluate(config, state, name, now, record=True)
+            if len(report.made) + len(plan.actions) > limit and not force:
+                break
         if report.failed or report.skipped_mail:
             report.exit_code = EXIT_FAILED
         return report
     finally:
         provider.close()
+
+
+REBUILD_PASSES = 4  # plans made in one run while drafts keep turning up in the mailbox (a lost state)
 
 
 def _check_drafts(provider, state: State, name: str, now: datetime) -> None:
@@ -169,7 +196,7 @@ def _evaluate_cached(config: Config, state: State, account: str, now: datetime):
     if cached is not None and cached[0].valid_at(now) and not cached[0].actions:
         log.debug("nothing changed since the last plan: reusing it")
         return cached
-    plan, found = evaluate(config, state, account, now)
+    plan, found = evaluate(config, state, account, now, record=True)
     if not plan.actions:
         state.store_plan(account, fingerprint, plan_cache.dump(plan, found))
     return plan, found
@@ -206,6 +233,7 @@ def run_all(config: Config, state: State, now: datetime, *, dry_run: bool = Fals
     """One run over every account. An account that fails is reported in its result (the caller logs it) and
     the others still run; an interruption (BaseException) goes through, and with a single account so does
     an unexpected error (a bug shows its traceback)."""
+    trust(config, state, now, claim=not dry_run)
     results: list[AccountResult] = []
     for account in config.accounts:
         if stopping():
@@ -225,6 +253,21 @@ def run_all(config: Config, state: State, now: datetime, *, dry_run: bool = Fals
             continue
         results.append(AccountResult(name, report=report))
     return results
+
+
+def trust(config: Config, state: State, now: datetime, *, claim: bool) -> None:
+    """The state store is a cache of the mailbox (B20), trusted only when it is this user's and not from the
+    future: otherwise StateError with the fix (nothing is read or written). A blank store (new, or lost,
+    emptied or deleted) is rebuilt from the mailbox as the run goes: each draft the plan calls for is looked
+    up in Sent and Drafts by its derived Message-ID before it is written (executor)."""
+    problem = state.trust_problem(config.identity.email, now)
+    if problem is not None:
+        raise problem
+    if state.is_blank():
+        log.info("the state holds no record yet (new, or lost): the drafts already in Drafts or Sent are "
+                 "recognised by their Message-IDs and recorded, not made again")
+    if claim:
+        state.claim(config.identity.email)
 
 
 def _is_auth(exc: BaseException) -> TypeGuard[AuthError]:

@@ -15,11 +15,11 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from agent import codec
-from agent.core.errors import StateError
+from agent.core.errors import StateError, StateMismatch
 from agent.core.model import DecisionStatement, DraftRecord, Event, Message
 
 DB_NAME = "state.sqlite3"
@@ -83,8 +83,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         CREATE INDEX messages_folder ON messages (account, folder);
     """),
+    # Facts about the store itself: whose mailbox it is a cache of ("user": the user's address, B20).
+    ("0003_meta", """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+    """),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+FUTURE_SLACK = timedelta(days=1)  # a last run later than now by more than this: a state from the future
 
 
 def _secure_dir(path: Path) -> None:
@@ -148,6 +156,51 @@ class State:
                              f"its schema version {SCHEMA_VERSION} should have: it was damaged or edited. Nothing "
                              f"was changed. Restore it from a backup, or move it aside to start afresh (the agent "
                              f"will then not know which drafts it already made: check your Drafts folder).")
+
+    # -- whose cache this is (B20: the mailbox is the record, the state a cache of it) ---------------------
+    def owner(self) -> str | None:
+        """The user's address this state was written for, or None (a new store, or one from before 0003)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='user'").fetchone()
+        return row[0] if row else None
+
+    def latest_run(self) -> datetime | None:
+        """The latest run over every account the store knows, or None when none ran yet."""
+        runs = [datetime.fromisoformat(r[0]) for r in self.conn.execute("SELECT last_run FROM accounts")
+                if r[0]]
+        return max(runs, default=None)
+
+    def trust_problem(self, user: str, now: datetime) -> StateError | None:
+        """Why this store must not be trusted as the cache of `user`'s mailbox at `now`, or None: it was
+        written for another address, or its last run is more than a day after `now` (a state from another
+        machine with a clock ahead, or this machine's clock is wrong). Never trusted silently: the caller
+        refuses to run (doctor reports it)."""
+        owner, where = self.owner(), self.path.parent
+        if owner is not None and owner != user.strip().lower():
+            return StateMismatch(
+                f"the state in {where} was written for {owner}, but this config's user.email is {user}. "
+                f"Nothing was changed. If {where} belongs to another account, give this config a state "
+                f"folder of its own (agent.state_dir); if you changed your address, move {where} aside "
+                f"(mv {where} {where}.old): the next run rebuilds it from the mailbox, recognising the drafts "
+                f"made under {user} in Drafts or Sent (check Drafts for those made under {owner}).")
+        latest = self.latest_run()
+        if latest is not None and latest > now + FUTURE_SLACK:
+            return StateError(
+                f"the state in {where} records a run at {latest.isoformat(timespec='minutes')}, later than now "
+                f"({now.isoformat(timespec='minutes')}): this machine's clock is wrong, or the state came from "
+                f"a machine whose clock was ahead. Nothing was changed. Set the clock right; if it is right, "
+                f"move {where} aside (mv {where} {where}.old): the next run rebuilds it from the mailbox, "
+                f"recognising the drafts already in Drafts or Sent by their Message-IDs.")
+        return None
+
+    def claim(self, user: str) -> None:
+        """Record whose mailbox this store caches (the first run; a store from before 0003 on its next)."""
+        with self.transaction() as c:
+            c.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('user', ?)", (user.strip().lower(),))
+
+    def is_blank(self) -> bool:
+        """No run, no draft and no decision recorded: a new store, or one lost, emptied or deleted."""
+        return not any(self.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+                       for table in ("accounts", "drafts", "decisions"))
 
     def check_integrity(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
@@ -257,6 +310,17 @@ class State:
                       "state, reason, intent_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                       (rec.key, account, rec.interview_id, rec.kind, json.dumps(list(rec.to)),
                        rec.message_id, rec.subject, "intent", rec.reason, now.isoformat()))
+
+    def record_found(self, account: str, records: Iterable[DraftRecord], now: datetime) -> None:
+        """Drafts the agent made that the mailbox shows and the store did not record (B20: the store was
+        lost or replaced, or another installation made them), with the state they were found in."""
+        with self.transaction() as c:
+            c.executemany("INSERT OR IGNORE INTO drafts (key, account, interview_id, kind, recipients, message_id, "
+                          "subject, state, provider_ref, reason, intent_at, created_at, updated_at) "
+                          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                          [(r.key, account, r.interview_id, r.kind, json.dumps(list(r.to)), r.message_id, r.subject,
+                            r.state, r.provider_ref, r.reason, now.isoformat(),
+                            (r.created_at or now).isoformat(), now.isoformat()) for r in records])
 
     def record_created(self, key: str, provider_ref: str, now: datetime) -> None:
         with self.transaction() as c:

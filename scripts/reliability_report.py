@@ -32,6 +32,12 @@ PROMISES = [
      "run: never a duplicate, never a lost one", "B20", "tests/reliability/test_crash.py",
      [("crash", "kill_points", "kill points tried"), ("crash", "replays", "scenario replays"),
       ("crash", "runs", "runs killed at every boundary")]),
+    ("The state store lost (deleted), emptied (0 bytes), replaced by an old backup, or a second installation "
+     "with its own state on the same mailbox, before a run or right after each draft is made (the run killed "
+     "there), never yields a duplicate or a lost draft on any provider: drafts are recognised in Drafts and "
+     "Sent by their derived Message-IDs", "B20", "tests/reliability/test_state_loss.py",
+     [("state_loss", "cases", "state-loss cases"), ("state_loss", "duplicates", "duplicates found"),
+      ("state_loss", "lost", "drafts lost"), ("state_loss", "replays", "scenario replays")]),
     ("At 20% provider faults (IMAP connections refused or cut, commands or answers lost; Graph and Gmail "
      "429/500/503, Graph connections dropped before or after the request), runs repeated until they succeed "
      "converge to the drafts of a clean run", "B20", "tests/reliability/test_faults.py",
@@ -86,6 +92,12 @@ FOUND_AND_FIXED = [
     ("State: a database with a damaged page or a missing table opened, then failed mid-run with a traceback",
      "test_b20_a_damaged_state_database_is_refused_untouched_and_nothing_is_redrafted",
      "agent/state.py: quick check and table check at open, refused with a clear message"),
+    ("State: after the state file was emptied (0 bytes) doctor said \"integrity ok\" and the next run made the "
+     "same thank-yous again; the same with the state deleted, an old backup restored, or a second installation "
+     "on one mailbox (B20, issue 15)", "tests/reliability/test_state_loss.py, tests/system/test_state_record.py",
+     "agent/core/compose.py, agent/executor.py, agent/core/own_drafts.py: a Message-ID derived from the user's "
+     "address and the draft key, looked up in Sent and Drafts before a draft is written; agent/state.py, "
+     "agent/doctor.py: a state of another account or from the future refused, a 0-byte one reported"),
     ("Gmail: a token file others could read was silently chmod-ed; Outlook: the token cache's mode was not "
      "checked (B22)", "test_b22_a_secret_file_others_can_read_is_refused_with_the_fix_then_works",
      "providers/gmail_auth.py, providers/outlook_auth.py: refused with `chmod 600 FILE`"),
@@ -185,13 +197,22 @@ def render(data: dict, elapsed: float, long: bool) -> str:
               "run is repeated at the same clock until it succeeds (at most 30 times); the drafts are compared "
               "with a clean replay of the scenario. Retry waits are capped at 10 ms. Three targeted tests lose "
               "the answer to the request that creates a draft (IMAP APPEND, Graph POST, Gmail drafts.create).",
+              "- **State loss** (tests/reliability/test_state_loss.py): at each run step the world is saved and "
+              "the run made undisturbed (its Drafts, by Message-ID, are the reference) in a child that traces its "
+              "step boundaries; then before the run and after each `record_created` boundary (the run killed "
+              "there), for each of: state dir deleted, database cut to 0 bytes, state dir replaced by the one from "
+              "before the previous run step, a second installation (own config, empty state) run first, the run "
+              "is made again and Drafts compared with the reference. A draft the user had deleted may come back "
+              "(nothing in a mailbox records a deletion); those are counted apart (deleted_made_again).",
               "- **Never-send**: the same layers record every request ($batch items included) and check it against "
               "an allow-list; the source of agent/ and providers/ is scanned as Python syntax trees.",
               "- **Hostile input**: Hypothesis, derandomized and bounded in CI (200 examples a property), "
               "5,000 a property with random seeds under `--long`.",
               "",
-              "Known limits: a state file truncated to zero bytes cannot be told from a first run (SQLite creates "
-              "the same empty file) and is started afresh; Gmail's random faults are HTTP statuses only (a lost "
+              "Known limits: with the state lost, a draft the user had deleted can be made again (a mailbox keeps "
+              "no trace of a deletion); two installations whose runs reach the same draft within the moment "
+              "between the Drafts lookup and the write can both write it (the lookup, not a lock, keeps them "
+              "apart); Gmail's random faults are HTTP statuses only (a lost "
               "answer is tested once, on drafts.create); a kill inside a provider call is covered by the boundary "
               "after it (the call's effect is there or not, as on either side of the boundary).",
               ""]

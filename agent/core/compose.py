@@ -394,6 +394,19 @@ def new_message_id(identity: Identity, token: str) -> str:
     return f"<{token}@{domain}>"
 
 
+def draft_message_id(identity: Identity, key: str) -> str:
+    """The Message-ID of the draft with this key (e.g. "iv-3f2a:thank_you:ana@acme.com"), derived from
+    the user's address and the key alone: '<32 hex digits@domain-of-the-user's-address>', which looks
+    like any mail client's random id (B23) yet is the same on every run and every installation, so the
+    agent recognises its own drafts in Drafts or Sent with its state store lost or on a second machine
+    (B20). Neither the key nor the program can be read back from it."""
+    if not key:
+        raise ValueError("a draft's Message-ID needs its key")
+    account = identity.email.strip().lower()
+    token = hashlib.sha256(f"{account}\x1f{key}".encode()).hexdigest()[:32]
+    return new_message_id(identity, token)
+
+
 def _fold_ids(ids: tuple[str, ...]) -> str:
     # One id per line: a folded line never needs to be split, so no id is ever encoded.
     return "\n ".join(ids)

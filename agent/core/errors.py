@@ -34,6 +34,12 @@ class StateError(AgentError):
     exit_code = EXIT_FAILED
 
 
+class StateMismatch(StateError):
+    """The state store belongs to another account (another user address) than the config's (B20)."""
+
+    exit_code = EXIT_CONFIG
+
+
 class MalformedInput(ValueError):
     """A mail or calendar part could not be read. Callers log it and skip the item (B21)."""
 
