@@ -160,6 +160,7 @@ def connect_gmail(obj: Ctx, client_secrets: Path, no_browser: bool, port: int, c
                             calendars=list(calendars), prompt=click.prompt, echo=click.echo)
     config_file.set_account(obj.path, account, obj.account)
     click.echo(f"connected gmail in {obj.path}")
+    gmail.check_apis(account, config_dir=obj.path.parent)  # a disabled Gmail or Calendar API: say so now
 
 
 @connect.command("outlook")

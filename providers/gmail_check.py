@@ -130,3 +130,23 @@ def _calendar(provider: GmailProvider, cal: str, address: str) -> CheckLine:
     except AgentError as exc:
         return (what, False, str(exc).replace(gmail_auth.RECONNECT, reconnect(provider.calendars)))
     return (what, True, f"{name}: events readable")
+
+
+def apis_enabled(provider: GmailProvider) -> None:
+    """After `connect gmail`: one cheap call to each API the account uses (getProfile; events.list of one
+    event per calendar). Raises ServiceDisabledError when the Gmail or Calendar API is not enabled in the
+    OAuth client's Cloud project, the one setup mistake a fresh sign-in cannot reveal; anything else is left
+    to `doctor`."""
+    from providers.base import ServiceDisabledError
+
+    calls = [(provider._service("gmail.v1").users().getProfile(userId="me"), "gmail.users.getProfile")]
+    calendar = provider._service("calendar.v3")
+    calls += [(calendar.events().list(calendarId=cal, maxResults=1), "calendar.events.list")
+              for cal in provider.calendars]
+    for request, method_id in calls:
+        try:
+            provider.transport.call(request, method_id, passthrough=(404,))
+        except ServiceDisabledError:
+            raise
+        except (AgentError, HttpError):
+            continue
