@@ -86,6 +86,15 @@ def _refresh(provider: GmailProvider) -> CheckLine:
         creds.refresh(google_auth_httplib2.Request(provider._http))
     except auth_exceptions.RefreshError as exc:
         text = str(auth_error(exc))
+        days = gmail_auth.signed_in_days(provider.token_file)
+        if "invalid_grant" in str(exc) and days is not None and 6 <= days <= 10:
+            # Google: an External app in "Testing" gets refresh tokens that expire in 7 days
+            # (developers.google.com/identity/protocols/oauth2#expiration; gcalcli#628, sasl-xoauth2#29).
+            text = (f"Google refused the saved Gmail sign-in (invalid_grant) {days:.0f} days after you signed in: "
+                    f"this is the 7-day expiry of an OAuth app whose publishing status is \"Testing\". In the "
+                    f"Google Cloud console open Google Auth Platform > Audience (OAuth consent screen), click "
+                    f"Publish app to make it \"In production\" (no verification is needed for your own use), "
+                    f"then run: {gmail_auth.RECONNECT}")
         return ("refresh token", False, text.replace(gmail_auth.RECONNECT, reconnect(provider.calendars)))
     except TRANSPORT_ERRORS as exc:
         return ("refresh token", False, (f"Google's token endpoint {creds.token_uri} could not be reached "

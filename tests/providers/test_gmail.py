@@ -16,7 +16,7 @@ import sys
 import threading
 import tomllib
 import webbrowser
-from datetime import timedelta
+from datetime import UTC, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -429,6 +429,42 @@ def test_expired_refresh_token_gives_auth_error_exit_3_with_the_reconnect_comman
     assert info.value.exit_code == EXIT_UNREACHABLE
     assert "invalid_grant" in str(info.value) and RECONNECT in str(info.value)
     assert "1//0fake" not in str(info.value)  # B22: no secret in the message
+
+
+@pytest.mark.parametrize("days, named", [(7.1, True), (2, False), (30, False)])
+def test_doctor_names_the_7_day_expiry_of_a_testing_app_a_week_after_connect(mailbox, make_provider, days, named):
+    """Google expires refresh tokens of an External app in "Testing" after 7 days (oauth2#expiration, quoted
+    in gcalcli#628); publishing it "In production" avoids it (sasl-xoauth2#29)."""
+    import json as json_module
+    from datetime import datetime
+
+    provider = make_provider()
+    info = json_module.loads(provider.token_file.read_text())
+    info["signed_in_at"] = (datetime.now(UTC) - timedelta(days=days)).isoformat()
+    provider.token_file.write_text(json_module.dumps(info))
+    mailbox.fake.revoke_refresh_tokens()
+    line = next(line for line in make_provider().check() if line[0] == "refresh token")
+    assert not line[1] and "invalid_grant" in line[2] and RECONNECT in line[2]
+    assert ("7-day expiry" in line[2] and "Publish app" in line[2] and "In production" in line[2]) == named
+
+
+def test_the_sign_in_time_is_kept_across_token_refreshes(tmp_path):
+    from google.oauth2.credentials import Credentials
+
+    from providers import gmail_auth
+
+    path = tmp_path / "t.json"
+    creds = Credentials(token="a", refresh_token="r1", client_id="c", client_secret="s",
+                        token_uri="https://oauth2.googleapis.com/token")
+    gmail_auth.save_credentials(creds, path, signed_in=True)
+    stamp = json.loads(path.read_text())["signed_in_at"]
+    creds.token = "b"
+    gmail_auth.save_credentials(creds, path)
+    assert json.loads(path.read_text())["signed_in_at"] == stamp
+    assert 0 <= gmail_auth.signed_in_days(path) < 0.01
+    gmail_auth.save_credentials(Credentials(token="c", refresh_token="r2", client_id="c", client_secret="s",
+                                            token_uri="https://oauth2.googleapis.com/token"), path)
+    assert "signed_in_at" not in json.loads(path.read_text())  # another refresh token: its time is unknown
 
 
 # -- configuration ------------------------------------------------------------------------------------------
