@@ -10,7 +10,8 @@ Glossary
 - draft ref: `"v1|<graph id>|<internetMessageId>|<content hash>"` (outlook_drafts.py).
 
 Mail: per folder, a delta round with a minimal `$select` (created messages only), then the MIME of each new
-message (`/$value`, 4 to a JSON $batch: see outlook_http) parsed with `agent.core.mime.parse_message`, so headers such as
+message (`/$value`, 4 to a JSON $batch: see outlook_http) parsed with `agent.core.mime.parse_message`, so
+headers such as
 Auto-Submitted and the invitations' calendar parts are read exactly as for Maildir and IMAP.
 Calendar: calendarView/delta over [since, now + 400 days]; renewed (a full round) when fewer than 200 days
 remain ahead.

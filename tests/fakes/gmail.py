@@ -9,7 +9,8 @@ In tests, `FakeGoogle(maildir).start()` does the same in-process; `stop()` ends 
 every request's method, path, query parameters and JSON body against the discovery documents that ship
 inside google-api-python-client (unknown parameter, wrong type, wrong enum value -> 400 and a recorded
 violation); the bearer token on every API call; PKCE on the authorization code grant; at most 50 calls
-per batch (Google's hard limit is 100). `violations` lists what went wrong; `requests` logs every call (batch inner calls included);
+per batch (Google's hard limit is 100). `violations` lists what went wrong; `requests` logs every call
+(batch inner calls included);
 `units` counts Gmail quota units; an access token whose scopes are none of those the discovery document
 lists for the method gets 403 insufficientPermissions, as Google answers. Faults on demand: `fail(target, status, times)`, `expire_history()`,
 `expire_sync_tokens()`, `revoke_refresh_tokens()`, `expire_access_tokens()`.
@@ -75,7 +76,8 @@ def disabled_body(api: str, project: str) -> bytes:
                f"{url} then retry. If you enabled this API recently, wait a few minutes for the action to "
                f"propagate to our systems and retry.")
     return json.dumps({"error": {"code": 403, "message": message, "status": "PERMISSION_DENIED",
-                                 "errors": [{"message": message, "domain": "usageLimits", "reason": "accessNotConfigured",
+                                 "errors": [{"message": message, "domain": "usageLimits",
+                                             "reason": "accessNotConfigured",
                                              "extendedHelp": "https://console.developers.google.com"}],
                                  "details": [
                                      {"@type": "type.googleapis.com/google.rpc.Help",
