@@ -100,10 +100,14 @@ def connect_maildir(obj: Ctx, path: Path) -> None:
 
 
 @connect.command("imap")
-@click.option("--host", prompt=True)
-@click.option("--port", type=int, default=993, prompt=True)
-@click.option("--username", prompt=True)
-@click.option("--security", type=click.Choice(["tls", "starttls", "none"]), default="tls", prompt=True)
+@click.option("--host", prompt=True, help="The IMAP server's name, e.g. imap.fastmail.com, imap.gmail.com, "
+                                          "outlook.office365.com (asked for when left out).")
+@click.option("--port", type=int, default=993, prompt=True,
+              help="993 for --security tls (the usual), 143 for starttls or none.")
+@click.option("--username", prompt=True, help="The login name, usually your full address.")
+@click.option("--security", type=click.Choice(["tls", "starttls", "none"]), default="tls", prompt=True,
+              help="tls: TLS from the first byte (port 993); starttls: plain, then STARTTLS (port 143); none: "
+                   "no encryption, for a server on this machine only.")
 @click.option("--password-command", default="", help="A command that prints the password (like mbsync's PassCmd).")
 @click.option("--oauth", type=click.Choice(["outlook", "google"]), default=None,
               help="Sign in with OAuth (XOAUTH2) instead of a password: outlook (Outlook.com, Microsoft 365) "
@@ -160,6 +164,7 @@ def connect_gmail(obj: Ctx, client_secrets: Path, no_browser: bool, port: int, c
                             calendars=list(calendars), prompt=click.prompt, echo=click.echo)
     config_file.set_account(obj.path, account, obj.account)
     click.echo(f"connected gmail in {obj.path}")
+    gmail.check_apis(account, config_dir=obj.path.parent)  # a disabled Gmail or Calendar API: say so now
 
 
 @connect.command("outlook")

@@ -24,6 +24,9 @@ Errors
 - `AuthError`: the credentials were refused (exit 3); its message says which command reconnects, and its
   `reconnect` holds that command's arguments.
 - `UnreachableError`: the mailbox could not be reached (exit 3).
+- `ServiceDisabledError`: the provider's API is switched off for the app (Google: the Gmail or Calendar API
+  not enabled in the OAuth client's Cloud project); reconnecting cannot help, the message says what to enable
+  and where (exit 2, like a configuration problem).
 - `ProviderError`: anything else that stops the provider; the run fails for this account.
 A single malformed message is never an error: it is reported in `SyncBatch.skipped` and the sync goes on.
 """
@@ -36,7 +39,7 @@ from datetime import datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from agent.core.errors import EXIT_FAILED, EXIT_UNREACHABLE, AgentError, ConfigError
+from agent.core.errors import EXIT_CONFIG, EXIT_FAILED, EXIT_UNREACHABLE, AgentError, ConfigError
 from agent.core.model import DraftRecord, Event, Message
 
 Progress = Callable[[int, int], None]  # progress(done, total): messages read so far, of how many
@@ -60,6 +63,17 @@ class AuthError(ProviderError):
 
 class UnreachableError(ProviderError):
     exit_code = EXIT_UNREACHABLE
+
+
+class ServiceDisabledError(ProviderError):
+    """The API is not enabled for the app (see the glossary): `project` and `url` say where to enable it."""
+
+    exit_code = EXIT_CONFIG
+
+    def __init__(self, message: str, *, project: str = "", url: str = ""):
+        super().__init__(message)
+        self.project = project
+        self.url = url
 
 
 @dataclass

@@ -90,6 +90,18 @@ def reconnect_args(account: dict[str, Any]) -> tuple[str, ...]:
     return ("gmail", "--client-secrets", str(secrets))
 
 
+def check_apis(account: dict[str, Any], *, config_dir: Path | str) -> None:
+    """`connect gmail`'s last step: ServiceDisabledError (exit 2, "enable the Gmail API in project N: URL")
+    when the OAuth client's Cloud project has the Gmail or Calendar API switched off (gmail_check)."""
+    from providers import gmail_check
+
+    provider = open_provider({**account, "max_retries": 0}, config_dir=str(config_dir), state_dir=str(config_dir))
+    try:
+        gmail_check.apis_enabled(provider)  # no retries: a network problem is doctor's to report, not connect's
+    finally:
+        provider.close()
+
+
 def open_provider(account: dict[str, Any], *, config_dir: str, state_dir: str) -> GmailProvider:
     """Validate the account keys (ConfigError naming `account.<key>` and the fix); no network yet."""
     where = account.get("_where", "account")

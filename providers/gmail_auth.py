@@ -22,6 +22,7 @@ import os
 import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -86,9 +87,31 @@ def with_token_uri(creds: Credentials, token_uri: str | None) -> Credentials:
     return copy
 
 
-def save_credentials(creds: Credentials, path: Path) -> None:
-    """Write the token JSON atomically, 0600, creating a 0700 folder when missing (B22)."""
-    write_private(path, creds.to_json().encode("utf-8"))
+def save_credentials(creds: Credentials, path: Path, *, signed_in: bool = False) -> None:
+    """Write the token JSON atomically, 0600, creating a 0700 folder when missing (B22). `signed_in_at` (UTC,
+    ISO) records when this refresh token was obtained: now after a sign-in, else kept from the file while
+    the refresh token is the same; `doctor` reads it to name Google's 7-day expiry of "Testing" apps."""
+    data = json.loads(creds.to_json())
+    stamp = datetime.now(UTC).replace(microsecond=0).isoformat() if signed_in else ""
+    if not stamp:
+        try:
+            old = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(old, dict) and old.get("refresh_token") == data.get("refresh_token"):
+                stamp = str(old.get("signed_in_at") or "")
+        except (OSError, ValueError):
+            pass
+    if stamp:
+        data["signed_in_at"] = stamp
+    write_private(path, json.dumps(data).encode("utf-8"))
+
+
+def signed_in_days(path: Path, now: datetime | None = None) -> float | None:
+    """Days since the saved refresh token was obtained (`signed_in_at`), None when unknown."""
+    try:
+        stamp = datetime.fromisoformat(str(json.loads(path.read_text(encoding="utf-8"))["signed_in_at"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return ((now or datetime.now(UTC)) - stamp).total_seconds() / 86400
 
 
 def fingerprint(creds: Credentials) -> tuple[Any, ...]:
@@ -178,7 +201,7 @@ def connect(client_secrets: Path, *, config_dir: Path, no_browser: bool, port: i
     secrets_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     secrets_dir.chmod(0o700)
     token_file = secrets_dir / "gmail-token.json"
-    save_credentials(creds, token_file)
+    save_credentials(creds, token_file, signed_in=True)
     account: dict[str, Any] = {"provider": "gmail", "token_file": str(token_file)}
     if wanted != ["primary"]:
         account["calendars"] = wanted

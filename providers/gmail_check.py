@@ -86,6 +86,15 @@ def _refresh(provider: GmailProvider) -> CheckLine:
         creds.refresh(google_auth_httplib2.Request(provider._http))
     except auth_exceptions.RefreshError as exc:
         text = str(auth_error(exc))
+        days = gmail_auth.signed_in_days(provider.token_file)
+        if "invalid_grant" in str(exc) and days is not None and 6 <= days <= 10:
+            # Google: an External app in "Testing" gets refresh tokens that expire in 7 days
+            # (developers.google.com/identity/protocols/oauth2#expiration; gcalcli#628, sasl-xoauth2#29).
+            text = (f"Google refused the saved Gmail sign-in (invalid_grant) {days:.0f} days after you signed in: "
+                    f"this is the 7-day expiry of an OAuth app whose publishing status is \"Testing\". In the "
+                    f"Google Cloud console open Google Auth Platform > Audience (OAuth consent screen), click "
+                    f"Publish app to make it \"In production\" (no verification is needed for your own use), "
+                    f"then run: {gmail_auth.RECONNECT}")
         return ("refresh token", False, text.replace(gmail_auth.RECONNECT, reconnect(provider.calendars)))
     except TRANSPORT_ERRORS as exc:
         return ("refresh token", False, (f"Google's token endpoint {creds.token_uri} could not be reached "
@@ -130,3 +139,23 @@ def _calendar(provider: GmailProvider, cal: str, address: str) -> CheckLine:
     except AgentError as exc:
         return (what, False, str(exc).replace(gmail_auth.RECONNECT, reconnect(provider.calendars)))
     return (what, True, f"{name}: events readable")
+
+
+def apis_enabled(provider: GmailProvider) -> None:
+    """After `connect gmail`: one cheap call to each API the account uses (getProfile; events.list of one
+    event per calendar). Raises ServiceDisabledError when the Gmail or Calendar API is not enabled in the
+    OAuth client's Cloud project, the one setup mistake a fresh sign-in cannot reveal; anything else is left
+    to `doctor`."""
+    from providers.base import ServiceDisabledError
+
+    calls = [(provider._service("gmail.v1").users().getProfile(userId="me"), "gmail.users.getProfile")]
+    calendar = provider._service("calendar.v3")
+    calls += [(calendar.events().list(calendarId=cal, maxResults=1), "calendar.events.list")
+              for cal in provider.calendars]
+    for request, method_id in calls:
+        try:
+            provider.transport.call(request, method_id, passthrough=(404,))
+        except ServiceDisabledError:
+            raise
+        except (AgentError, HttpError):
+            continue

@@ -4,8 +4,9 @@ and fetching the messages found in batches.
 - listing: users.getProfile for the starting historyId, then messages.list over the look-back window (all
   mail but drafts, spam and trash).
 - history: history.list(messageAdded, labelAdded) from the stored historyId; None when it has expired (404).
-- fetching: metadata first (headers only, in batches of 50); the whole message (format=raw) only for mail
-  that may matter: everything the user sent and all received mail except bulk (Gmail's Promotions, Social
+- fetching: metadata first (headers only, in batches of 20: see gmail_transport); the whole message
+  (format=raw) only for mail that may matter: everything the user sent and all received mail except bulk
+  (Gmail's Promotions, Social
   and Forums categories, List-Id, Precedence bulk/list/junk), which the agent ignores for hearing back
   (B15) and whose invitations reach it through the Calendar API anyway. Bulk mail is kept with its headers
   only. A message is "sent" when labelled SENT, else "inbox".

@@ -8,9 +8,17 @@ Glossary
   errors. They are retried under the providers' one policy (providers/retry.py: the server's Retry-After,
   else exponential backoff with jitter, each wait at most 60 s), at most `max_retries` times; then the run
   fails with UnreachableError (exit 3) and the cursor is not advanced.
-- batch: up to 50 calls in one multipart/mixed POST to `<api_endpoint>batch/gmail/v1` (Google advises no
-  more than 50). googleapiclient's own `new_batch_http_request` ignores the configured endpoint and has
-  no retry, so batches are built here and calls that failed inside a batch are sent again in the next.
+- batch: up to 20 calls in one multipart/mixed POST to `<api_endpoint>batch/gmail/v1`. Google allows 100
+  and advises no more than 50 (developers.google.com/gmail/api/guides/batch), but real Gmail answers part of
+  a batch of 50 or more with inner 429 "Too many concurrent requests for user" (rateLimitExceeded), while
+  batches of 10-25 go through (google-api-dotnet-client#1982, amd/gaia#2716 and #2720 measured on a live
+  mailbox). googleapiclient's own `new_batch_http_request` ignores the configured endpoint and has no retry,
+  so batches are built here and only the calls that failed inside a batch (429, 5xx, a rate-limit 403) are
+  sent again, in later batches, after a back-off.
+- a disabled API: 403 accessNotConfigured / google.rpc.ErrorInfo SERVICE_DISABLED (the Gmail or Calendar API
+  is not enabled in the OAuth client's Cloud project) becomes ServiceDisabledError naming the project and
+  the activation URL from the ErrorInfo metadata, not a reconnect (python-samples#23, GHunt#382,
+  google_workspace_mcp#126).
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from google.auth import exceptions as auth_exceptions
 from googleapiclient.errors import HttpError
 from googleapiclient.http import BatchHttpRequest, HttpRequest
 
-from providers.base import AuthError, ProviderError, UnreachableError
+from providers.base import AuthError, ProviderError, ServiceDisabledError, UnreachableError
 from providers.gmail_auth import RECONNECT
 from providers.retry import RetryLater, RetryPolicy
 
@@ -38,7 +46,7 @@ UNITS = {"gmail.users.getProfile": 1, "gmail.users.labels.list": 1, "gmail.users
          "gmail.users.messages.get": 5, "gmail.users.history.list": 2, "gmail.users.drafts.create": 10,
          "gmail.users.drafts.get": 5, "gmail.users.drafts.list": 5, "gmail.users.drafts.delete": 10,
          "gmail.users.threads.get": 10}
-BATCH_SIZE = 50
+BATCH_SIZE = 20  # see the module docstring: 50 and more draw inner 429s from real Gmail
 RETRY_STATUS = {429, 500, 502, 503, 504}
 RATE_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
 MAX_DELAY = 60.0  # seconds: the longest wait between two tries
@@ -91,6 +99,42 @@ def reason_of(error: HttpError) -> str:
         return str(details)
     except (ValueError, AttributeError, IndexError, TypeError):
         return ""
+
+
+SERVICES = {"gmail": ("gmail.googleapis.com", "Gmail API"),
+            "calendar": ("calendar-json.googleapis.com", "Google Calendar API")}
+
+
+def service_disabled(error: HttpError, method_id: str = "") -> ServiceDisabledError | None:
+    """The error for a 403 accessNotConfigured / SERVICE_DISABLED, read from the structured details
+    (google.rpc.ErrorInfo metadata: consumer "projects/N", activationUrl; google.rpc.Help links), never from
+    the message text; None for any other error."""
+    if error.resp.status != 403:
+        return None
+    try:
+        details = json.loads(error.content.decode("utf-8", "replace")).get("error", {})
+    except (ValueError, AttributeError):
+        return None
+    if not isinstance(details, dict):
+        return None
+    extra = [d for d in details.get("details") or () if isinstance(d, dict)]
+    info = next((d for d in extra if str(d.get("@type", "")).endswith("google.rpc.ErrorInfo")
+                 and d.get("reason") == "SERVICE_DISABLED"), None)
+    reasons = {str(e.get("reason")) for e in details.get("errors") or () if isinstance(e, dict)}
+    if info is None and "accessNotConfigured" not in reasons:
+        return None
+    meta = info.get("metadata") or {} if info else {}
+    api = "calendar" if method_id.startswith("calendar") or "calendar" in str(meta.get("service", "")) else "gmail"
+    service, title = SERVICES[api]
+    title = str(meta.get("serviceTitle") or title)
+    project = str(meta.get("consumer") or "").removeprefix("projects/") or str(meta.get("containerInfo") or "")
+    links = [str(link.get("url")) for d in extra if str(d.get("@type", "")).endswith("google.rpc.Help")
+             for link in d.get("links") or () if isinstance(link, dict) and link.get("url")]
+    url = str(meta.get("activationUrl") or (links[0] if links else "")) or \
+        f"https://console.cloud.google.com/apis/library/{service}"
+    where = f"in Google Cloud project {project}" if project else "in the Google Cloud project of your OAuth client"
+    return ServiceDisabledError(f"the {title} is not enabled {where}: enable it at {url} , wait a few minutes "
+                                f"and run again (reconnecting does not help)", project=project, url=url)
 
 
 def is_retryable(error: Exception) -> bool:
@@ -283,6 +327,9 @@ class Transport:
     def map_error(self, error: HttpError, method_id: str) -> ProviderError:
         status = error.resp.status
         reason = reason_of(error)
+        disabled = service_disabled(error, method_id)
+        if disabled is not None:
+            return disabled
         if status == 401:
             return AuthError(f"Google refused the Gmail access token (401); run: {RECONNECT}",
                              reconnect=self.reconnect)

@@ -49,6 +49,13 @@ def lookup(client: IMAPClient, folder: str, message_id: str) -> str | None:
     return None
 
 
+def _is_gmail(client: IMAPClient) -> bool:
+    try:
+        return bool(client.has_capability("X-GM-EXT-1"))
+    except Exception:  # a client without the capability list at hand: decide by the folder alone
+        return False
+
+
 def draft_status(client: IMAPClient, drafts: Sequence[DraftRecord], current: str | None) -> dict[str, str]:
     """Per `record.key`: "present", "edited" or "missing" (see ImapProvider.draft_status); `current` is
     the Drafts folder now, looked in when a ref names a folder that is gone."""
@@ -73,6 +80,13 @@ def draft_status(client: IMAPClient, drafts: Sequence[DraftRecord], current: str
                 listing[uid] = (header_message_id(head), tuple(data.get(b"FLAGS", ())))
         seen[name] = (int(selected[b"UIDVALIDITY"]), listing)
 
+    # Gmail shows no \Draft on the messages of [Gmail]/Drafts (jakartaee/mail-api#345, djcb/mu#1939,
+    # MailCore/mailcore2#786): there, and in any Drafts folder where no message carries \Draft, the flag
+    # says nothing and the agent's draft is recognised by Message-ID and content fingerprint alone. Where
+    # other drafts carry it, a draft of the agent's without it is one the user cleared (edited).
+    gmail = _is_gmail(client)
+    keeps_flag = {folder: not gmail and any(b"\\draft" in {f.lower() for f in flags} for _m, flags in listing.values())
+                  for folder, (_v, listing) in seen.items()}
     result: dict[str, str] = {}
     need_body: dict[str, set[int]] = {}
     plans: dict[str, tuple[str, list[int], str]] = {}  # key -> (folder, candidate uids, digest)
@@ -89,7 +103,10 @@ def draft_status(client: IMAPClient, drafts: Sequence[DraftRecord], current: str
         if ref is not None and same_uids and ref[2] in listing:
             uid = ref[2]
             its_mid, flags = listing[uid]
-            if (not mid or its_mid == mid) and b"\\draft" in {f.lower() for f in flags}:
+            flagged = b"\\draft" in {f.lower() for f in flags}
+            if (not mid or its_mid == mid) and (flagged or (its_mid == mid and not keeps_flag[folder])):
+                # Flagged \Draft, or on a server that does not keep \Draft (Gmail): the same Message-ID at
+                # the same UID, and the content fingerprint below tells untouched from edited.
                 plans[record.key] = (folder, [uid], ref[3])
                 need_body.setdefault(folder, set()).add(uid)
                 continue

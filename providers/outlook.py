@@ -10,7 +10,8 @@ Glossary
 - draft ref: `"v1|<graph id>|<internetMessageId>|<content hash>"` (outlook_drafts.py).
 
 Mail: per folder, a delta round with a minimal `$select` (created messages only), then the MIME of each new
-message (`/$value`, 20 to a JSON $batch) parsed with `agent.core.mime.parse_message`, so headers such as
+message (`/$value`, 4 to a JSON $batch: see outlook_http) parsed with `agent.core.mime.parse_message`, so
+headers such as
 Auto-Submitted and the invitations' calendar parts are read exactly as for Maildir and IMAP.
 Calendar: calendarView/delta over [since, now + 400 days]; renewed (a full round) when fewer than 200 days
 remain ahead.
@@ -276,7 +277,7 @@ class OutlookProvider:
 
     def _calendar_round(self, url: str, params: dict | None, start: datetime, end: datetime,
                         known: dict[str, list[Any]], me: tuple[str, ...], batch: SyncBatch, *, full: bool) -> dict:
-        events = []
+        found: list[tuple[str, Any]] = []  # ("gone", Event) or ("item", Graph event), in delta order
         for page in self.graph.pages(url, params, page_size=100):
             batch.stats["delta_pages"] += 1
             for item in page.get("value") or ():
@@ -284,21 +285,79 @@ class OutlookProvider:
                 if "@removed" in item:
                     gone = removed_event(known.pop(event_id, None), event_id)
                     if gone is not None and not full:
-                        events.append(gone)
+                        found.append(("gone", gone))
                     continue
-                try:
-                    event = to_event(item, tz=self.tz, me=me)
-                except (ValueError, TypeError, KeyError) as exc:
-                    batch.skipped.append((f"calendar {event_id}", f"unreadable event: {exc}"[:200]))
-                    continue
-                known[event_id] = [event.uid, event.recurrence_id, event.start.isoformat(), event.end.isoformat()]
-                events.append(event)
+                found.append(("item", item))
             delta = page.get("@odata.deltaLink")
             if delta:
+                full_items = self._resolve_instances([v for k, v in found if k == "item"], batch)
+                events = []
+                for kind, value in found:
+                    if kind == "gone":
+                        events.append(value)
+                        continue
+                    event_id = str(value.get("id") or "")
+                    item = full_items.get(event_id)
+                    if item is None:
+                        continue  # an instance of a series that is gone
+                    try:
+                        event = to_event(item, tz=self.tz, me=me)
+                    except (ValueError, TypeError, KeyError) as exc:
+                        batch.skipped.append((f"calendar {event_id}", f"unreadable event: {exc}"[:200]))
+                        continue
+                    known[event_id] = [event.uid, event.recurrence_id, event.start.isoformat(),
+                                       event.end.isoformat()]
+                    events.append(event)
                 batch.events.extend(events)
                 batch.events_complete = full
                 return {"link": delta, "start": start.isoformat(), "end": end.isoformat(), "known": known}
         raise ProviderError("Microsoft Graph ended the calendar delta round without a deltaLink")
+
+    def _resolve_instances(self, items: list[dict], batch: SyncBatch) -> dict[str, dict]:
+        """Event id -> the full Graph event. calendarView/delta sends the instances of a recurring series
+        trimmed to id, type, seriesMasterId, start and end: no iCalUId, subject, attendees or organizer
+        (microsoft-graph-docs#7632, #22197; keeper.sh PR 409 does the same). An occurrence takes the series
+        master's metadata (GET me/events/{seriesMasterId}, one per series) and its own times, its start
+        being its original start; an exception (moved or changed) is read itself (GET me/events/{id}),
+        which carries originalStart. Both through $batch. An instance whose series is gone (404) is left out."""
+        out: dict[str, dict] = {}
+        targets: dict[str, str] = {}  # event id to GET -> its request id in the batch
+        for item in items:
+            event_id = str(item.get("id") or "")
+            kind = str(item.get("type") or "")
+            if kind in ("occurrence", "exception") and not item.get("iCalUId") and item.get("seriesMasterId"):
+                target = str(item["seriesMasterId"]) if kind == "occurrence" else event_id
+                targets.setdefault(target, f"e{len(targets)}")
+            else:
+                out[event_id] = item
+        if not targets:
+            return out
+        answers = self.graph.batch([{"id": rid, "url": f"me/events/{quote_id(target)}"}
+                                    for target, rid in targets.items()])
+        by_target = {target: answers.get(rid, (404, None)) for target, rid in targets.items()}
+        batch.stats["series_resolved"] = batch.stats.get("series_resolved", 0) + len(targets)
+        for item in items:
+            event_id = str(item.get("id") or "")
+            if event_id in out:
+                continue
+            kind = str(item.get("type") or "")
+            target = str(item["seriesMasterId"]) if kind == "occurrence" else event_id
+            status, body = by_target.get(target, (404, None))
+            if status >= 300 or not isinstance(body, dict):
+                if status not in (404, 410):
+                    batch.skipped.append((f"calendar {event_id}", f"Microsoft Graph could not read its series "
+                                                                  f"({status})"))
+                continue
+            if kind == "exception":
+                out[event_id] = {**body, "id": event_id}
+                continue
+            first = item.get("start") or {}
+            original = parse_instant(str(first.get("dateTime", "")) + ("Z" if str(first.get("timeZone", "UTC"))
+                                                                        .upper() == "UTC" else ""))
+            out[event_id] = {**body, "id": event_id, "type": "occurrence", "seriesMasterId": item["seriesMasterId"],
+                             "start": item.get("start"), "end": item.get("end"),
+                             "originalStart": original.astimezone(UTC).isoformat()}
+        return out
 
     # -- drafts (outlook_drafts.py) ------------------------------------------------------------------
 

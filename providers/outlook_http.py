@@ -4,8 +4,15 @@
   plain-text bodies and UTC times (`outlook.body-content-type="text"`, `outlook.timezone="UTC"`).
 - Throttling: 429 and 503/504 are retried under the providers' one policy (providers/retry.py: after
   `Retry-After`, else an exponential back-off with jitter, each wait at most MAX_WAIT), a bounded number of
-  times; at most 4 requests are in flight per mailbox (Outlook's concurrency limit), batches included; a
-  $batch holds at most 20 requests and its items throttled one by one are retried.
+  times. At most 4 requests are in flight per mailbox, counting each request INSIDE a $batch: Outlook
+  evaluates batched requests one by one against its limit of 4 concurrent requests per app and mailbox and
+  answers the excess 429 ApplicationThrottled "...over its MailboxConcurrency limit" inside a 200 batch
+  (microsoft-graph-docs PR 20833, "Outlook service batching"; json-batching.md; Glen Scales, "The
+  MailboxConcurrency limit and using Batching"). So a $batch holds at most 4 requests and takes all 4
+  slots: one batch at a time, no plain request beside it. Only the inner requests answered 429/503/504 are
+  sent again, after the largest inner Retry-After; after a MailboxConcurrency 429 (another client of the
+  mailbox holds slots: its Retry-After is not a time but "wait for a call to finish", MS Q&A 2143058) the
+  following batches shrink to what went through.
 - Links (`@odata.nextLink`, `@odata.deltaLink`) are followed verbatim, and only on the configured host.
 - B19: paths that send, reply, forward, move or copy, and the DELETE method, are refused here before
   any byte leaves the machine; `delete_message` alone sends a DELETE, of me/messages/{id}, for a draft
@@ -20,8 +27,8 @@ import json
 import re
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -31,8 +38,8 @@ from providers.base import AuthError, ProviderError, UnreachableError
 from providers.outlook_auth import RECONNECT, TokenSource
 from providers.retry import RetryLater, RetryPolicy, retry_after_seconds
 
-MAX_CONCURRENT = 4
-BATCH_LIMIT = 20
+MAX_CONCURRENT = 4  # Outlook: 4 concurrent requests per app and mailbox, batched ones counted one by one
+BATCH_LIMIT = MAX_CONCURRENT  # Graph takes 20 to a $batch; more than 4 unchained would exceed the 4 above
 RETRIES = 5
 MAX_WAIT = 120.0  # seconds: the longest wait between two tries (a longer Retry-After is cut to it)
 TIMEOUT = (10, 60)
@@ -86,6 +93,40 @@ class GraphError(ProviderError):
         self.code = code
 
 
+class _Slots:
+    """A counting semaphore whose holders take several slots at once (a $batch: one per inner request)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._free = size
+        self._cond = threading.Condition()
+
+    def hold(self, n: int) -> _Held:
+        return _Held(self, max(1, min(n, self.size)))
+
+
+class _Held:
+    def __init__(self, slots: _Slots, n: int):
+        self.slots, self.n = slots, n
+
+    def __enter__(self) -> None:
+        with self.slots._cond:
+            self.slots._cond.wait_for(lambda: self.slots._free >= self.n)
+            self.slots._free -= self.n
+
+    def __exit__(self, *exc: object) -> None:
+        with self.slots._cond:
+            self.slots._free += self.n
+            self.slots._cond.notify_all()
+
+
+def _concurrency_limited(resp: dict) -> bool:
+    """An inner 429 for the mailbox's concurrency limit (ApplicationThrottled, "...MailboxConcurrency...")."""
+    body = resp.get("body")
+    error = body.get("error") if isinstance(body, dict) else None
+    return isinstance(error, dict) and "concurrency" in str(error.get("message", "")).lower()
+
+
 class GraphClient:
     """One mailbox's Graph endpoint. Thread-safe: each worker thread has its own HTTP session."""
 
@@ -99,7 +140,7 @@ class GraphClient:
         self.policy = RetryPolicy(retries=RETRIES, max_wait=MAX_WAIT)
         self.stats = {"requests": 0, "batches": 0, "batched": 0, "throttled": 0}
         self._local = threading.local()
-        self._gate = threading.BoundedSemaphore(MAX_CONCURRENT)
+        self._gate = _Slots(MAX_CONCURRENT)
         self._lock = threading.Lock()
         self._sessions: list[requests.Session] = []
 
@@ -133,7 +174,7 @@ class GraphClient:
 
     def request(self, method: str, path: str, *, params: dict | None = None, body: Any = None,
                 data: bytes | None = None, headers: dict | None = None,
-                _deleting_draft: bool = False) -> requests.Response:
+                _deleting_draft: bool = False, _slots: int = 1) -> requests.Response:
         """One Graph call with auth, Prefer, retries on throttling and one token refresh on 401.
         Returns the response for 2xx and 404/410 (the callers decide); raises otherwise."""
         url = self.url(path)
@@ -147,7 +188,7 @@ class GraphClient:
                         "Accept": "application/json", **(headers or {})}
                 if body is not None:
                     hdrs["Content-Type"] = "application/json"
-                with self._gate:
+                with self._gate.hold(_slots):
                     self._count("requests")
                     resp = self._session().request(method, url, params=params, timeout=TIMEOUT,
                                                    data=json.dumps(body) if body is not None else data,
@@ -236,42 +277,43 @@ class GraphClient:
 
     def batch(self, items: list[dict]) -> dict[str, tuple[int, Any]]:
         """Run requests ({"id", "method", "url", optional "body"}, urls relative to the base) through
-        JSON $batch, 20 to a batch, up to 4 batches at once. Returns id -> (status, body); a body that is
-        not JSON (a $value) comes back as bytes. Items throttled inside a batch are retried."""
+        JSON $batch, at most 4 to a batch and one batch at a time (see the module docstring). Returns
+        id -> (status, body); a body that is not JSON (a $value) comes back as bytes. Only the items throttled
+        inside a batch are sent again, after their Retry-After; the run gives up (UnreachableError) after
+        RETRIES batches in a row that made no progress."""
         results: dict[str, tuple[int, Any]] = {}
-        pending = list(items)
-
-        def one_round() -> None:
-            nonlocal pending
-            chunks = [pending[i:i + BATCH_LIMIT] for i in range(0, len(pending), BATCH_LIMIT)]
-            with ThreadPoolExecutor(max_workers=min(MAX_CONCURRENT, len(chunks))) as pool:
-                answers = list(pool.map(self._one_batch, chunks))
-            retry: list[dict] = []
+        queue = deque(items)
+        size = BATCH_LIMIT
+        strikes = 0
+        while queue:
+            chunk = [queue.popleft() for _ in range(min(size, len(queue)))]
+            by_id = {str(item["id"]): item for item in chunk}
+            throttled: list[dict] = []
             waits: list[float] = []
-            by_id = {item["id"]: item for item in pending}
-            for answer in answers:
-                for resp in answer:
-                    rid = str(resp.get("id"))
-                    status = int(resp.get("status", 500))
-                    if status in (429, 503, 504) and rid in by_id:
-                        self._count("throttled")
-                        retry.append(by_id[rid])
-                        wait = retry_after_seconds(_retry_after(resp.get("headers") or {}))
-                        if wait is not None:
-                            waits.append(wait)
-                        continue
-                    results[rid] = (status, self._item_body(resp))
-            pending = retry
-            if pending:
-                raise RetryLater(max(waits) if waits else None)
-
-        if not pending:
-            return results
-        try:
-            self.policy.run(one_round, retry_if=lambda exc: False, sleep=lambda s: self.sleep(s))
-        except RetryLater:
-            raise UnreachableError("Microsoft Graph kept throttling batched requests; the next run will "
-                                   "try again") from None
+            crowded = False
+            for resp in self._one_batch(chunk):
+                rid = str(resp.get("id"))
+                status = int(resp.get("status", 500))
+                if status in (429, 503, 504) and rid in by_id:
+                    throttled.append(by_id[rid])
+                    crowded = crowded or (status == 429 and _concurrency_limited(resp))
+                    wait = retry_after_seconds(_retry_after(resp.get("headers") or {}))
+                    if wait is not None:
+                        waits.append(wait)
+                    continue
+                results[rid] = (status, self._item_body(resp))
+            if not throttled:
+                strikes = 0
+                continue
+            self._count("throttled", len(throttled))
+            strikes = strikes + 1 if len(throttled) == len(chunk) else 1
+            if strikes > RETRIES:
+                raise UnreachableError("Microsoft Graph kept throttling batched requests; the next run will "
+                                       "try again")
+            if crowded:  # other clients hold some of the mailbox's 4 slots: send no more than went through
+                size = max(1, len(chunk) - len(throttled))
+            queue.extendleft(reversed(throttled))
+            self.sleep(self.policy.wait(strikes, max(waits) if waits else None))
         return results
 
     def _one_batch(self, chunk: list[dict]) -> list[dict]:
@@ -286,7 +328,7 @@ class GraphClient:
             requests_.append(entry)
         self._count("batches")
         self._count("batched", len(chunk))
-        _status, body = self.json("POST", "$batch", body={"requests": requests_})
+        _status, body = self.json("POST", "$batch", body={"requests": requests_}, _slots=len(requests_))
         responses = body.get("responses") if isinstance(body, dict) else None
         if not isinstance(responses, list):
             raise ProviderError("Microsoft Graph sent a $batch answer without responses")

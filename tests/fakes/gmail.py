@@ -9,11 +9,23 @@ In tests, `FakeGoogle(maildir).start()` does the same in-process; `stop()` ends 
 every request's method, path, query parameters and JSON body against the discovery documents that ship
 inside google-api-python-client (unknown parameter, wrong type, wrong enum value -> 400 and a recorded
 violation); the bearer token on every API call; PKCE on the authorization code grant; at most 50 calls
-per batch. `violations` lists what went wrong; `requests` logs every call (batch inner calls included);
+per batch (Google's hard limit is 100). `violations` lists what went wrong; `requests` logs every call
+(batch inner calls included);
 `units` counts Gmail quota units; an access token whose scopes are none of those the discovery document
 lists for the method gets 403 insufficientPermissions, as Google answers. Faults on demand:
 `fail(target, status, times)`, `expire_history()`, `expire_sync_tokens()`, `revoke_refresh_tokens()`,
 `expire_access_tokens()`.
+
+As strict as Google (issue 17; sources in /work/research/provider_behaviour.md §3-4):
+- `concurrent_per_user` (25 by default; 0 turns it off): in a batch, the calls past that many are answered
+  with an inner 429 "Too many concurrent requests for user." (reason rateLimitExceeded, status
+  RESOURCE_EXHAUSTED), as real Gmail does to batches of 50 and more while 10-25 go through
+  (googleapis/google-api-dotnet-client#1982, amd/gaia#2716 and #2720).
+- `throttle_share` (a fault, 0.0 by default): that share of the calls in every batch gets the same 429.
+- `disable_api("gmail" | "calendar", project)` (a fault): every call to that API gets 403
+  accessNotConfigured / SERVICE_DISABLED with the google.rpc.ErrorInfo and Help details Google sends when
+  the API is not enabled in the OAuth client's Cloud project (python-samples#23, GHunt#382,
+  google_workspace_mcp#126 for the Calendar service name).
 
 The mailbox and calendar state lives in `gmail_store.MailStore`, the methods in `gmail_api.GmailApi`.
 """
@@ -50,7 +62,33 @@ CLIENT_ID = "000000000000-fakeclient.apps.googleusercontent.com"
 CLIENT_SECRET = "fake-client-secret"
 SCOPES = ("https://www.googleapis.com/auth/gmail.readonly", "https://www.googleapis.com/auth/gmail.compose",
           "https://www.googleapis.com/auth/calendar.events.readonly")
-MAX_BATCH = 50
+MAX_BATCH = 50  # what the provider may send: Google advises no more than 50 (and refuses over 100)
+CONCURRENT_PER_USER = 25
+TOO_MANY = "Too many concurrent requests for user."
+SERVICES = {"gmail": ("gmail.googleapis.com", "Gmail API"), "calendar": ("calendar-json.googleapis.com",
+                                                                           "Google Calendar API")}
+
+
+def disabled_body(api: str, project: str) -> bytes:
+    """Google's 403 for an API that is not enabled in the project (the shape of current responses)."""
+    service, title = SERVICES[api]
+    url = f"https://console.developers.google.com/apis/api/{service}/overview?project={project}"
+    message = (f"{title} has not been used in project {project} before or it is disabled. Enable it by visiting "
+               f"{url} then retry. If you enabled this API recently, wait a few minutes for the action to "
+               f"propagate to our systems and retry.")
+    return json.dumps({"error": {"code": 403, "message": message, "status": "PERMISSION_DENIED",
+                                 "errors": [{"message": message, "domain": "usageLimits",
+                                             "reason": "accessNotConfigured",
+                                             "extendedHelp": "https://console.developers.google.com"}],
+                                 "details": [
+                                     {"@type": "type.googleapis.com/google.rpc.Help",
+                                      "links": [{"description": "Google developers console API activation",
+                                                 "url": url}]},
+                                     {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "SERVICE_DISABLED",
+                                      "domain": "googleapis.com",
+                                      "metadata": {"serviceTitle": title, "consumer": f"projects/{project}",
+                                                   "containerInfo": project, "service": service,
+                                                   "activationUrl": url}}]}}).encode()
 _DOCS: dict[str, DiscoveryValidator] = {}
 _DOCS_LOCK = threading.Lock()
 
@@ -101,6 +139,11 @@ class FakeGoogle:
         self.token_requests: list[dict[str, str]] = []
         self._lock = threading.Lock()
         self._serving: Serving | None = None
+        self.concurrent_per_user = CONCURRENT_PER_USER
+        self.throttle_share = 0.0
+        self.throttled = 0  # inner calls answered 429 for concurrency
+        self.disabled: dict[str, str] = {}  # "gmail" / "calendar" -> the project number it is disabled in
+        self._rng = __import__("random").Random(17)
 
     # -- lifecycle -----------------------------------------------------------------------------------
 
@@ -164,6 +207,15 @@ class FakeGoogle:
     def fail(self, target: str, status: int, times: int = 1, reason: str = "", retry_after: int | None = None) -> None:
         with self._lock:
             self.faults.append(Fault(target, status, times, reason, retry_after))
+
+    def disable_api(self, api: str, project: str = "861228239640") -> None:
+        """Every call to `api` ("gmail" or "calendar") answers 403 SERVICE_DISABLED, as when the API is not
+        enabled in the Cloud project of the OAuth client; `disable_api(api, "")` enables it again."""
+        with self._lock:
+            if project:
+                self.disabled[api] = project
+            else:
+                self.disabled.pop(api, None)
 
     def expire_history(self) -> None:
         with self.store.lock:
@@ -233,6 +285,10 @@ class FakeGoogle:
         auth = _header(headers, "authorization")
         token = auth[7:] if auth.lower().startswith("bearer ") else ""
         with self._lock:
+            off = self.disabled.get("gmail" if path.startswith("/gmail/") else "calendar")
+        if off:
+            return 403, {}, disabled_body("gmail" if path.startswith("/gmail/") else "calendar", off)
+        with self._lock:
             expiry = self.access_tokens.get(token)
         if expiry is None or expiry < time.time():
             return 401, {"WWW-Authenticate": 'Bearer realm="https://accounts.google.com/"'}, ApiError(
@@ -298,14 +354,18 @@ class FakeGoogle:
             return 400, {}, ApiError(400, f"batch of {len(parts)} calls").body()
         boundary = "batch_" + secrets.token_hex(12)
         out = []
-        for part in parts:
+        for index, part in enumerate(parts):
             if part.get_content_type() != "application/http":
                 self.violation(f"batch part of type {part.get_content_type()}")
                 continue
             inner = part.get_payload()
             if isinstance(inner, list):
                 inner = inner[0].as_string()
-            status, hdrs, payload = self._inner(inner, headers)
+            if self._too_many(index):
+                status, hdrs, payload = 429, {"Content-Type": "application/json; charset=UTF-8"}, \
+                    ApiError(429, TOO_MANY, "rateLimitExceeded").body()
+            else:
+                status, hdrs, payload = self._inner(inner, headers)
             cid = (part.get("Content-ID") or "").strip()
             reply = (f"HTTP/1.1 {status} {_REASONS.get(status, 'Error')}\r\n"
                      + "".join(f"{k}: {v}\r\n" for k, v in hdrs.items())
@@ -316,6 +376,14 @@ class FakeGoogle:
         out.append(f"--{boundary}--\r\n".encode())
         entry.status = 200
         return 200, {"Content-Type": f"multipart/mixed; boundary={boundary}"}, b"".join(out)
+
+    def _too_many(self, index: int) -> bool:
+        """Whether the call at `index` of a batch gets 429 "Too many concurrent requests for user"."""
+        with self._lock:
+            hit = (0 < self.concurrent_per_user <= index) or \
+                (self.throttle_share > 0 and self._rng.random() < self.throttle_share)
+            self.throttled += hit
+        return hit
 
     def _inner(self, text: str, outer_headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         text = text.replace("\r\n", "\n")

@@ -9,6 +9,18 @@ SIGTERM. In tests, `GraphFake(root).start()` does the same in-process and expose
 `identity.granted` (the scopes every token carries, e.g. widened with Mail.Send), and what
 was asked (`requests`, `violations`, `max_in_flight`).
 
+As strict as Outlook (issue 17; sources in /work/research/provider_behaviour.md §1-2):
+- `mailbox_concurrency` (on by default): every request inside a $batch counts against the mailbox's 4
+  concurrent requests, as Outlook evaluates batched requests one by one (microsoft-graph-docs PR 20833).
+  The requests over 4 are answered inside the 200 batch with 429 ApplicationThrottled "Application is over
+  its MailboxConcurrency limit." and Retry-After 1 (the real body, terraform-provider-outlook#21); a plain
+  request over 4 gets the same 429. Going over 4 is also recorded as a violation: the provider must not.
+- `busy_elsewhere = n` (a fault, 0 by default): another client of the mailbox (Outlook on the desktop, a
+  phone) holds n of the 4 slots, so that even a well-behaved provider gets MailboxConcurrency 429s.
+- `trim_occurrences` (on by default): calendarView/delta returns occurrences and exceptions of a series
+  with only id, type, seriesMasterId, start and end (microsoft-graph-docs#7632, #22197); GET
+  me/events/{id} returns the series master or the instance in full.
+
 HTTPS only (MSAL refuses http:// authorities), with a certificate from a throwaway CA in a temp folder;
 the provider verifies it through `account.tls_ca_file`. Mail state lives in the tree (graph_store.py);
 the endpoints are in graph_api.py, the sign-in side in graph_auth.py.
@@ -38,6 +50,22 @@ from tests.loopback import Serving
 CLIENT_ID = "3f1c6e8a-52b4-4d7e-9a0b-6c2d1e4f5a70"
 GRAPH_SCOPES = [s for s in GRANTED.split() if s.startswith("https://")]
 MAX_IN_FLIGHT = 4
+CONCURRENCY_ERROR = {"error": {"code": "ApplicationThrottled",
+                               "message": "Application is over its MailboxConcurrency limit."}}
+
+
+def _batch_weight(body: bytes) -> int:
+    """How many of the mailbox's concurrent requests a $batch takes: one per inner request, or one for a
+    batch chained with dependsOn (Outlook runs it sequentially)."""
+    try:
+        inner = json.loads(body)["requests"]
+    except (ValueError, KeyError, TypeError):
+        return 1
+    if not isinstance(inner, list) or not inner:
+        return 1
+    if all(entry.get("dependsOn") for entry in inner[1:] if isinstance(entry, dict)) and len(inner) > 1:
+        return 1
+    return len(inner)
 
 
 @dataclass
@@ -85,7 +113,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(status, {}, answer)
             return
         fake.note(self.command, self.path)
-        with fake.in_flight():
+        weight = _batch_weight(body) if path == "/v1.0/$batch" and self.command == "POST" else 1
+        with fake.in_flight(weight) as refused:
+            if refused and weight == 1:
+                self._send(429, {"Retry-After": "1"}, CONCURRENCY_ERROR)
+                return
             token = (self.headers.get("Authorization") or "").removeprefix("Bearer ").strip()
             if not fake.identity.valid(token):
                 self._send(401, {"WWW-Authenticate": 'Bearer realm=""'},
@@ -97,6 +129,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(*fault)
                 return
             headers = {k.lower(): v for k, v in self.headers.items()}
+            fake.api.local.refuse = refused if weight > 1 else 0
             status, hdrs, answer = fake.api.handle(self.command, path.removeprefix("/v1.0"), query, headers, body)
             self._send(status, hdrs, answer)
 
@@ -132,6 +165,9 @@ class GraphFake:
         self.faults: list[Fault] = []
         self.max_in_flight = 0
         self._in_flight = 0
+        self.mailbox_concurrency = True
+        self.busy_elsewhere = 0
+        self.refused = 0  # inner or plain requests answered 429 MailboxConcurrency
         self._lock = threading.Lock()
         self._serving = Serving(self._server, "graph-fake")
         self.token_cache = self.workdir / "secrets" / "outlook-token-cache.json"
@@ -216,8 +252,16 @@ class GraphFake:
         with self._lock:
             self.requests.append((method, path))
 
-    def in_flight(self) -> _InFlight:
-        return _InFlight(self)
+    def in_flight(self, weight: int = 1) -> _InFlight:
+        return _InFlight(self, weight)
+
+    @property
+    def trim_occurrences(self) -> bool:
+        return self.api.trim_occurrences
+
+    @trim_occurrences.setter
+    def trim_occurrences(self, value: bool) -> None:
+        self.api.trim_occurrences = value
 
     def graph_requests(self) -> list[tuple[str, str]]:
         with self._lock:
@@ -225,19 +269,32 @@ class GraphFake:
 
 
 class _InFlight:
-    def __init__(self, fake: GraphFake):
-        self.fake = fake
+    """Counts the requests in flight (a $batch: `weight`, one per inner request); entering yields how many
+    of them Outlook refuses with 429 MailboxConcurrency (0 when the fake is not strict)."""
 
-    def __enter__(self) -> None:
-        with self.fake._lock:
-            self.fake._in_flight += 1
-            self.fake.max_in_flight = max(self.fake.max_in_flight, self.fake._in_flight)
-            if self.fake._in_flight > MAX_IN_FLIGHT:
-                self.fake.api.violation(f"{self.fake._in_flight} requests in flight (Outlook allows 4)")
+    def __init__(self, fake: GraphFake, weight: int):
+        self.fake = fake
+        self.weight = weight
+
+    def __enter__(self) -> int:
+        fake = self.fake
+        with fake._lock:
+            before = fake._in_flight
+            fake._in_flight += self.weight
+            fake.max_in_flight = max(fake.max_in_flight, fake._in_flight)
+            if fake._in_flight > MAX_IN_FLIGHT:
+                fake.api.violation(f"{fake._in_flight} requests in flight, batched ones counted one by one "
+                                   f"(Outlook allows 4 per mailbox)")
+            if not fake.mailbox_concurrency:
+                return 0
+            free = max(0, MAX_IN_FLIGHT - fake.busy_elsewhere - before)
+            refused = max(0, self.weight - free)
+            fake.refused += refused
+            return refused
 
     def __exit__(self, *exc: object) -> None:
         with self.fake._lock:
-            self.fake._in_flight -= 1
+            self.fake._in_flight -= self.weight
 
 
 def _toml_value(value: Any) -> str:

@@ -61,6 +61,14 @@ def _err(status: int, code: str, message: str) -> tuple[int, dict, Any]:
     return status, {"Content-Type": "application/json"}, {"error": {"code": code, "message": message}}
 
 
+def _instant(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(re.sub(r"(\.\d{6})\d+", r"\1", value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -90,6 +98,8 @@ class GraphApi:
         self.lock = threading.RLock()
         self.page_default = 10
         self.fault_hook: Any = None  # path -> (status, headers, body) | None, for requests inside a $batch
+        self.local = threading.local()  # .refuse: how many of this thread's $batch requests get 429 (graph.py)
+        self.trim_occurrences = True
 
     def violation(self, what: str) -> None:
         self.violations.append(what)
@@ -154,6 +164,9 @@ class GraphApi:
             return self._patch(unquote(m[1]), body)
         if m and method == "DELETE":
             return self._delete(unquote(m[1]))
+        m = re.fullmatch(r"me/events/([^/]+)", path)
+        if m and method == "GET":
+            return self._event(unquote(m[1]), query)
         if path == "me/calendarView/delta" and method == "GET":
             return self._calendar_delta(query, prefer)
         if path == "me/calendarView" and method == "GET":
@@ -348,12 +361,66 @@ class GraphApi:
             s = datetime.fromisoformat(body["start"]["dateTime"][:19]).replace(tzinfo=UTC)
             e = datetime.fromisoformat(body["end"]["dateTime"][:19]).replace(tzinfo=UTC)
             if s < hi and e > lo:
-                values.append(dict(body))
+                values.append(self._delta_item(body))
         if seq >= 0:
             for gone_seq, gone_id in self.store.events_gone:
                 if gone_seq > seq and gone_id not in self.store.events:
                     values.append({"id": gone_id, "@removed": {"reason": "deleted"}})
         return self._paged("event", path, values, {"start": start, "end": end}, prefer)
+
+    # -- recurring series: trimmed occurrences in delta, masters and instances by id --------------------
+
+    _SERIES_FIELDS = ("iCalUId", "subject", "body", "bodyPreview", "attendees", "organizer", "location",
+                      "locations", "isCancelled", "isAllDay", "onlineMeeting", "isOnlineMeeting", "responseStatus",
+                      "lastModifiedDateTime", "isOrganizer")
+
+    def _masters(self) -> dict[str, dict]:
+        """seriesMasterId -> the series master: the series' own event (no RECURRENCE-ID) when the calendar
+        holds it, else its earliest instance, as type seriesMaster."""
+        events = [body for body, _seq in self.store.calendar().values()]
+        masters: dict[str, dict] = {}
+        for body in sorted(events, key=lambda b: (bool(b.get("seriesMasterId")), b["start"]["dateTime"])):
+            master_id = body.get("seriesMasterId")
+            if master_id and master_id not in masters:
+                base = next((b for b in events if not b.get("seriesMasterId") and b.get("iCalUId") == body["iCalUId"]),
+                            body)
+                master = {k: v for k, v in base.items() if k != "originalStart"}
+                master.update({"id": master_id, "type": "seriesMaster", "seriesMasterId": None})
+                masters[master_id] = master
+        return masters
+
+    def _instance_type(self, body: dict, master: dict | None) -> str:
+        """occurrence (as the series says) or exception (moved, or changed in anything the master holds)."""
+        if master is None:
+            return "exception"
+        moved = _instant(body["start"]["dateTime"]) != _instant(str(body.get("originalStart") or ""))
+        changed = any(body.get(k) != master.get(k) for k in self._SERIES_FIELDS)
+        return "exception" if moved or changed else "occurrence"
+
+    def _delta_item(self, body: dict) -> dict:
+        """A calendarView/delta item: instances of a series trimmed as Outlook sends them (graph.py)."""
+        master_id = body.get("seriesMasterId")
+        if not master_id or not self.trim_occurrences:
+            return dict(body)
+        kind = self._instance_type(body, self._masters().get(master_id))
+        return {"@odata.type": "#microsoft.graph.event", "@odata.etag": body.get("@odata.etag"), "id": body["id"],
+                "seriesMasterId": master_id, "type": kind, "start": body["start"], "end": body["end"]}
+
+    def _event(self, event_id: str, query: dict[str, str]) -> tuple[int, dict, Any]:
+        """GET me/events/{id}: a series master, or one event or instance in full."""
+        fields = {f.strip() for f in query.get("$select", "").split(",") if f.strip()}
+        if fields - EVENT_FIELDS:
+            self.violation(f"$select names unknown event properties {sorted(fields - EVENT_FIELDS)}")
+            return _err(400, "RequestBroker--ParseUri", "Could not find a property named in $select.")
+        masters = self._masters()
+        found = masters.get(event_id)
+        if found is None and event_id in self.store.calendar():
+            found = dict(self.store.calendar()[event_id][0])
+            if found.get("seriesMasterId"):
+                found["type"] = self._instance_type(found, masters.get(found["seriesMasterId"]))
+        if found is None:
+            return _err(404, "ErrorItemNotFound", "The specified object was not found in the store.")
+        return 200, {}, {k: v for k, v in found.items() if not fields or k in fields | {"id"}}
 
     def _calendar_view(self, query: dict[str, str]) -> tuple[int, dict, Any]:
         """GET /me/calendarView: startDateTime and endDateTime required; $top, $select (event properties),
@@ -583,8 +650,17 @@ class GraphApi:
         if len(requests_) > 20:
             self.violation(f"$batch of {len(requests_)} requests (at most 20)")
             return _err(400, "BadRequest", "Number of batch request steps exceeds the maximum value of 20.")
+        refuse = getattr(self.local, "refuse", 0)
+        self.local.refuse = 0
+        served = len(requests_) - refuse
         responses = []
-        for entry in requests_:
+        for index, entry in enumerate(requests_):
+            if index >= served:  # over the mailbox's 4 concurrent requests (graph.py, mailbox_concurrency)
+                responses.append({"id": entry.get("id"), "status": 429,
+                                  "headers": {"Retry-After": "1", "Content-Type": "application/json"},
+                                  "body": {"error": {"code": "ApplicationThrottled",
+                                                     "message": "Application is over its MailboxConcurrency limit."}}})
+                continue
             url = urlsplit("/" + str(entry.get("url", "")).lstrip("/"))
             query = {k: v[0] for k, v in parse_qs(url.query, keep_blank_values=True).items()}
             inner = {str(k).lower(): str(v) for k, v in (entry.get("headers") or {}).items()}

@@ -16,7 +16,7 @@ import sys
 import threading
 import tomllib
 import webbrowser
-from datetime import timedelta
+from datetime import UTC, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -170,7 +170,7 @@ def test_no_change_run_costs_one_history_list_and_one_events_list(mailbox, make_
     assert second.stats["quota_units"] == 2 == sum(mailbox.fake.units.values())
 
 
-def test_first_run_fetches_in_batches_of_at_most_50_at_the_configured_endpoint(mailbox, make_provider, caplog):
+def test_first_run_fetches_in_batches_of_20_at_the_configured_endpoint(mailbox, make_provider, caplog):
     t = now()
     for i in range(120):
         mailbox.deliver("inbox", mail(f"m{i}", message_id=f"<m{i}@acme-robotics.example>", date=t), when=t)
@@ -179,7 +179,8 @@ def test_first_run_fetches_in_batches_of_at_most_50_at_the_configured_endpoint(m
     assert len(batch.messages) == 120
     envelopes = [r for r in mailbox.fake.requests if r.method_id == "batch"]
     assert {r.path for r in envelopes} == {"/batch/gmail/v1"}
-    assert len(envelopes) == 6  # 3 x 50 metadata, 3 x 50 raw: 120 = 50 + 50 + 20
+    assert len(envelopes) == 12  # 6 x 20 metadata, 6 x 20 raw
+    assert mailbox.fake.throttled == 0  # real Gmail refuses part of a batch of 50, not of 20 (the fake too)
     inner = [r for r in mailbox.fake.requests if r.in_batch]
     assert len(inner) == 240 and {r.method_id for r in inner} == {"gmail.users.messages.get"}
     assert batch.stats["quota_units"] == sum(mailbox.fake.units.values()) == 1 + 5 + 240 * 5
@@ -311,6 +312,58 @@ def test_429_storm_inside_batches_is_retried_with_backoff(mailbox, make_provider
     assert sleeps == sorted(sleeps) or max(sleeps) >= 2  # the delay grows
 
 
+def test_the_fake_answers_calls_past_25_in_a_batch_with_inner_429_too_many_concurrent_requests(
+        mailbox, make_provider, sleeps, monkeypatch):
+    """As real Gmail does to a batch of 50 (google-api-dotnet-client#1982, amd/gaia#2720); the provider sends
+    only the refused calls again."""
+    from providers import gmail_transport
+
+    monkeypatch.setattr(gmail_transport, "BATCH_SIZE", 40)
+    t = now()
+    for i in range(40):
+        mailbox.deliver("inbox", mail(f"m{i}", message_id=f"<w{i}@acme.example>", date=t), when=t)
+    batch = make_provider().sync(None, t - timedelta(days=30))
+    assert len(batch.messages) == 40
+    assert mailbox.fake.throttled == 2 * 15  # metadata and raw: the last 15 of 40, each once
+    retried = [r for r in mailbox.fake.requests if r.in_batch and r.method_id == "gmail.users.messages.get"]
+    assert len(retried) == 2 * 25 + 2 * 15
+
+
+def test_a_share_of_every_batch_throttled_converges_by_per_item_retries(mailbox, make_provider, sleeps):
+    t = now()
+    for i in range(45):
+        mailbox.deliver("inbox", mail(f"m{i}", message_id=f"<s{i}@acme.example>", date=t), when=t)
+    mailbox.fake.throttle_share = 0.3
+    batch = make_provider().sync(None, t - timedelta(days=30))
+    assert len(batch.messages) == 45 and mailbox.fake.throttled > 0 and batch.stats["retries"] >= 1
+
+
+@pytest.mark.parametrize("api", ["gmail", "calendar"])
+def test_a_disabled_api_says_enable_it_in_project_n_not_reconnect(mailbox, make_provider, api, tmp_path):
+    """403 accessNotConfigured / SERVICE_DISABLED (python-samples#23, GHunt#382): exit 2 with the project and
+    the activation URL of the ErrorInfo, in run (sync), doctor (check) and connect (check_apis)."""
+    from providers import gmail as gmail_module
+    from providers.base import ServiceDisabledError
+
+    mailbox.fake.disable_api(api, "861228239640")
+    title = "Gmail API" if api == "gmail" else "Google Calendar API"
+    service = "gmail.googleapis.com" if api == "gmail" else "calendar-json.googleapis.com"
+    with pytest.raises(ServiceDisabledError) as info:
+        make_provider().sync(None, now() - timedelta(days=30))
+    text = str(info.value)
+    assert info.value.exit_code == 2 and info.value.project == "861228239640"
+    assert f"the {title} is not enabled in Google Cloud project 861228239640: enable it at " in text
+    assert f"https://console.developers.google.com/apis/api/{service}/overview?project=861228239640" in text
+    assert "connect gmail" not in text
+    lines = make_provider().check()
+    bad = [line for line in lines if not line[1]]
+    assert bad and all(f"{title} is not enabled" in line[2] and "connect gmail" not in line[2] for line in bad)
+    with pytest.raises(ServiceDisabledError, match=f"{title} is not enabled in Google Cloud project 861228239640"):
+        gmail_module.check_apis(mailbox.account(), config_dir=tmp_path)
+    mailbox.fake.disable_api(api, "")
+    gmail_module.check_apis(mailbox.account(), config_dir=tmp_path)
+
+
 def test_rate_limit_403_and_500s_on_single_calls_are_retried_honouring_retry_after(mailbox, make_provider, sleeps):
     t = now()
     mailbox.fake.fail("gmail.users.getProfile", 403, times=1, reason="userRateLimitExceeded", retry_after=7)
@@ -376,6 +429,42 @@ def test_expired_refresh_token_gives_auth_error_exit_3_with_the_reconnect_comman
     assert info.value.exit_code == EXIT_UNREACHABLE
     assert "invalid_grant" in str(info.value) and RECONNECT in str(info.value)
     assert "1//0fake" not in str(info.value)  # B22: no secret in the message
+
+
+@pytest.mark.parametrize("days, named", [(7.1, True), (2, False), (30, False)])
+def test_doctor_names_the_7_day_expiry_of_a_testing_app_a_week_after_connect(mailbox, make_provider, days, named):
+    """Google expires refresh tokens of an External app in "Testing" after 7 days (oauth2#expiration, quoted
+    in gcalcli#628); publishing it "In production" avoids it (sasl-xoauth2#29)."""
+    import json as json_module
+    from datetime import datetime
+
+    provider = make_provider()
+    info = json_module.loads(provider.token_file.read_text())
+    info["signed_in_at"] = (datetime.now(UTC) - timedelta(days=days)).isoformat()
+    provider.token_file.write_text(json_module.dumps(info))
+    mailbox.fake.revoke_refresh_tokens()
+    line = next(line for line in make_provider().check() if line[0] == "refresh token")
+    assert not line[1] and "invalid_grant" in line[2] and RECONNECT in line[2]
+    assert ("7-day expiry" in line[2] and "Publish app" in line[2] and "In production" in line[2]) == named
+
+
+def test_the_sign_in_time_is_kept_across_token_refreshes(tmp_path):
+    from google.oauth2.credentials import Credentials
+
+    from providers import gmail_auth
+
+    path = tmp_path / "t.json"
+    creds = Credentials(token="a", refresh_token="r1", client_id="c", client_secret="s",
+                        token_uri="https://oauth2.googleapis.com/token")
+    gmail_auth.save_credentials(creds, path, signed_in=True)
+    stamp = json.loads(path.read_text())["signed_in_at"]
+    creds.token = "b"
+    gmail_auth.save_credentials(creds, path)
+    assert json.loads(path.read_text())["signed_in_at"] == stamp
+    assert 0 <= gmail_auth.signed_in_days(path) < 0.01
+    gmail_auth.save_credentials(Credentials(token="c", refresh_token="r2", client_id="c", client_secret="s",
+                                            token_uri="https://oauth2.googleapis.com/token"), path)
+    assert "signed_in_at" not in json.loads(path.read_text())  # another refresh token: its time is unknown
 
 
 # -- configuration ------------------------------------------------------------------------------------------

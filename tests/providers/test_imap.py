@@ -173,8 +173,11 @@ def test_b20_draft_deleted_in_another_client_is_missing_and_not_found(mailbox, m
 
 
 def test_b20_draft_with_cleared_draft_flag_counts_as_edited(mailbox, make_provider):
+    """On a server that keeps \\Draft (another draft there carries it), a draft of the agent's without it is
+    one the user cleared. (Where no draft carries it, as on Gmail, the fingerprint decides: below.)"""
     provider = make_provider()
     ref = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+    mailbox.append("Drafts", draft("<user-own@example.net>"), flags="(\\Draft \\Seen)")
     with mailbox.connection() as imap:
         imap.select('"Drafts"')
         imap.uid("STORE", ref.rsplit("|", 3)[2], "-FLAGS", "(\\Draft)")
@@ -742,3 +745,60 @@ def test_b20_unchanged_drafts_are_checked_by_one_status_not_a_fetch(mailbox, mak
     fourth.sync(batch.cursor, t - timedelta(days=30))
     assert fourth.draft_status([rec]) == {"k1": "missing"}  # the deletion shows in STATUS: full check
     fourth.close()
+
+
+# -- Gmail over IMAP shows no \Draft on drafts ------------------------------------------------------------------
+@pytest.fixture
+def gmail_like(imap_server, tmp_path):
+    """A Dovecot user whose drafts carry no \\Draft, as Gmail shows them (jakartaee/mail-api#345, djcb/mu#1939):
+    the provider's APPEND goes through a proxy that drops the flag, the user's client saves without it."""
+    from tests.reliability.recorders import ImapProxy
+
+    box = ImapMailbox(imap_server, tmp_path / "world-gmail", draft_flag=False)
+    proxy = ImapProxy((box.server.host, box.server.port), strip_draft=True).start()
+    yield box, {**box.account(), "host": proxy.host, "port": proxy.port, "_tz": "America/New_York"}
+    proxy.stop()
+    box.close()
+
+
+def test_b20_without_draft_flags_an_untouched_draft_is_present_and_an_edited_one_edited(gmail_like, config_dir,
+                                                                                        tmp_path):
+    box, account = gmail_like
+
+    def provider() -> ImapProvider:
+        return open_provider(account, config_dir=str(config_dir), state_dir=str(tmp_path / "state"))
+
+    first = provider()
+    ref1 = first.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+    ref2 = first.create_draft(draft("<d-2@example.net>"), message_id="<d-2@example.net>", reply_to=None)
+    first.close()
+    assert all("\\Draft" not in flags for _uid, _raw, flags in box.messages("Drafts"))
+    rec1, rec2 = record("<d-1@example.net>", ref1, key="k1"), record("<d-2@example.net>", ref2, key="k2")
+    again = provider()
+    assert again.draft_status([rec1, rec2]) == {"k1": "present", "k2": "present"}
+    again.close()
+    box.edit_draft("<d-2@example.net>", "Hi Ana,\n\nMy own words now.\n\nJordan\n")
+    third = provider()
+    assert third.draft_status([rec1, rec2]) == {"k1": "present", "k2": "edited"}
+    assert third.find_draft("<d-1@example.net>") is not None
+    third.close()
+    box.delete_draft("<d-1@example.net>")
+    fourth = provider()
+    assert fourth.draft_status([rec1, rec2]) == {"k1": "missing", "k2": "edited"}
+    fourth.close()
+
+
+def test_b20_on_gmail_the_flag_is_never_relied_on(mailbox, make_provider, monkeypatch):
+    """Gmail is recognised by its X-GM-EXT-1 capability: a draft without \\Draft is judged by its fingerprint
+    even where other drafts carry the flag."""
+    from providers import imap_drafts
+
+    provider = make_provider()
+    ref = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+    mailbox.append("Drafts", draft("<user-own@example.net>"), flags="(\\Draft \\Seen)")
+    with mailbox.connection() as imap:
+        imap.select('"Drafts"')
+        imap.uid("STORE", ref.rsplit("|", 3)[2], "-FLAGS", "(\\Draft)")
+    monkeypatch.setattr(imap_drafts, "_is_gmail", lambda client: True)
+    rec = record("<d-1@example.net>", ref)
+    assert make_provider().draft_status([rec]) == {rec.key: "present"}

@@ -228,15 +228,50 @@ def test_refused_token_is_an_auth_error_that_names_the_reconnect_command(mailbox
     assert "interview-agent connect outlook --client-id ID" in str(caught.value)
 
 
-def test_at_most_four_requests_in_flight_and_batches_of_twenty(mailbox, make_provider):
+def test_at_most_four_requests_in_flight_counting_the_requests_inside_batches(mailbox, make_provider, sleeps):
+    """Outlook counts each request inside a $batch against the mailbox's 4 (microsoft-graph-docs PR 20833): the
+    fake refuses the excess with 429 MailboxConcurrency, so a provider that sent 4 batches of 20 at once would
+    see most of them throttled. Batches of 4, one at a time, are never refused."""
     t = now()
     for i in range(130):
         mailbox.deliver("inbox", mail(f"M{i}", message_id=f"<b{i}@acme-robotics.example>", date=t), when=t)
     batch = make_provider().sync(None, _since())
     assert len(batch.messages) == 130
     paths = _graph_paths(mailbox)
-    assert paths.count("/v1.0/$batch") == 7  # ceil(130 / 20): one $value per message, batched
-    assert 1 <= mailbox.fake.max_in_flight <= 4
+    assert paths.count("/v1.0/$batch") == 33  # ceil(130 / 4): one $value per message, 4 to a batch
+    assert mailbox.fake.max_in_flight == 4 and mailbox.fake.refused == 0 and sleeps == []
+
+
+def test_a_batch_over_the_mailbox_concurrency_gets_inner_429s_as_outlook_answers(mailbox):
+    """The fake as strict as Outlook: 6 unchained requests in one batch, 2 over the limit."""
+    import requests as http
+
+    fake = mailbox.fake
+    mailbox.account()
+    token = json.loads(fake.token_cache.read_text())["AccessToken"]
+    access = next(iter(token.values()))["secret"]
+    batch = {"requests": [{"id": str(i), "method": "GET", "url": "/me"} for i in range(6)]}
+    answer = http.post(f"{fake.origin}/v1.0/$batch", json=batch, verify=str(fake.ca_file), timeout=10,
+                       headers={"Authorization": f"Bearer {access}", "Prefer": 'IdType="ImmutableId"'}).json()
+    refused = [r for r in answer["responses"] if r["status"] == 429]
+    assert len(refused) == 2 and all(r["headers"]["Retry-After"] == "1" for r in refused)
+    assert refused[0]["body"]["error"] == {"code": "ApplicationThrottled",
+                                           "message": "Application is over its MailboxConcurrency limit."}
+    fake.api.violations.clear()  # the 6 in flight, on purpose
+
+
+def test_mailbox_slots_held_by_another_client_shrink_the_batches_and_only_throttled_items_go_again(
+        mailbox, make_provider, sleeps):
+    t = now()
+    for i in range(30):
+        mailbox.deliver("inbox", mail(f"M{i}", message_id=f"<c{i}@acme-robotics.example>", date=t), when=t)
+    mailbox.fake.busy_elsewhere = 2  # Outlook on the desktop holds 2 of the 4
+    start = len(mailbox.fake.graph_requests())
+    batch = make_provider().sync(None, _since())
+    assert len(batch.messages) == 30 and batch.skipped == []
+    assert mailbox.fake.refused == 2  # the first batch of 4: 2 refused, sent again; then batches of 2
+    assert sleeps == [1.0]  # the inner Retry-After
+    assert _graph_paths(mailbox, start).count("/v1.0/$batch") == 1 + 14  # 4 (2 through), then 28 by 2
 
 
 # -- drafts ---------------------------------------------------------------------------------------------
@@ -492,3 +527,69 @@ def test_b22_tokens_never_reach_the_account_table_or_stdout(mailbox, tmp_path):
     secrets = [v["secret"] for section in ("AccessToken", "RefreshToken") for v in cache[section].values()]
     assert secrets and not any(s in json.dumps(table) for s in secrets)
     assert UTC  # times in the cache are the library's; nothing else to check here
+
+
+# -- recurring events: calendarView/delta trims the instances of a series ---------------------------------------
+def _weekly_invitation(uid: str, start, *, moved_to=None) -> bytes:
+    """A series of 3 weekly interviews; `moved_to`: the second one moved (an override with RECURRENCE-ID)."""
+    stamp = "20260101T000000Z"
+
+    def fmt(moment):
+        return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+    people = (f"ORGANIZER;CN=Ana Ruiz:mailto:{RECRUITER}\r\n"
+              f"ATTENDEE;CN=Jordan Lee;PARTSTAT=NEEDS-ACTION:mailto:{USER}\r\n"
+              f"ATTENDEE;CN=Ana Ruiz;PARTSTAT=ACCEPTED:mailto:{RECRUITER}\r\n")
+    master = (f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:{stamp}\r\nDTSTART:{fmt(start)}\r\n"
+              f"DTEND:{fmt(start + timedelta(hours=1))}\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nSEQUENCE:0\r\n"
+              f"SUMMARY:Interview series: Backend Engineer (Acme Robotics)\r\n{people}END:VEVENT\r\n")
+    override = ""
+    if moved_to is not None:
+        second = start + timedelta(days=7)
+        override = (f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:{stamp}\r\nRECURRENCE-ID:{fmt(second)}\r\n"
+                    f"DTSTART:{fmt(moved_to)}\r\nDTEND:{fmt(moved_to + timedelta(hours=1))}\r\nSEQUENCE:1\r\n"
+                    f"SUMMARY:Interview series: Backend Engineer (Acme Robotics)\r\n{people}END:VEVENT\r\n")
+    ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nMETHOD:REQUEST\r\n" + master + override
+           + "END:VCALENDAR\r\n")
+    msg = EmailMessage()
+    msg["From"] = f"Ana Ruiz <{RECRUITER}>"
+    msg["To"] = USER
+    msg["Subject"] = "Invitation: Interview series"
+    msg["Message-ID"] = f"<inv-{uid}>"
+    msg["Date"] = format_datetime(now())
+    msg.set_content("You have been invited.\n")
+    msg.add_alternative(ics, subtype="calendar", params={"method": "REQUEST"})
+    return msg.as_bytes()
+
+
+def test_trimmed_occurrences_are_resolved_from_their_series_master(mailbox, make_provider):
+    """Real delta sends occurrences as id, type, seriesMasterId, start, end only (microsoft-graph-docs#7632,
+    #22197): the provider reads the master (an occurrence) or the instance (an exception) in a $batch, and
+    the events come out the same as from full items."""
+    t = now()
+    start = (t + timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
+    mailbox.deliver("inbox", _weekly_invitation("series-1@acme-robotics.example", start,
+                                                moved_to=start + timedelta(days=8)), when=t)
+    mailbox.fake.trim_occurrences = False
+    full = make_provider().sync(None, _since())
+    mailbox.fake.trim_occurrences = True
+    start_at = len(mailbox.fake.graph_requests())
+    trimmed = make_provider().sync(None, _since())
+    series = sorted((e for e in trimmed.events if e.uid == "series-1@acme-robotics.example"), key=lambda e: e.start)
+    assert len(series) == 3 and trimmed.stats["series_resolved"] == 2  # the master once, the moved one
+    assert all(e.summary.startswith("Interview series") and e.organizer.email == RECRUITER
+               and {a.person.email for a in e.attendees} == {USER, RECRUITER} for e in series)
+    assert sorted(map(repr, trimmed.events)) == sorted(map(repr, full.events))
+    delta = next(r for r in _graph_paths(mailbox, start_at) if "calendarView/delta" in r)
+    assert delta and not trimmed.skipped
+
+
+def test_an_occurrence_whose_series_is_gone_is_left_out(mailbox, make_provider):
+    provider = make_provider()
+    from providers.base import SyncBatch
+
+    out = provider._resolve_instances([{"id": "occ-1", "type": "occurrence", "seriesMasterId": "nope",
+                                        "start": {"dateTime": "2026-11-17T15:00:00.0000000", "timeZone": "UTC"},
+                                        "end": {"dateTime": "2026-11-17T16:00:00.0000000", "timeZone": "UTC"}}],
+                                      SyncBatch())
+    assert out == {}

@@ -78,8 +78,11 @@ def _redact(text: str) -> str:
 
 class ImapProxy:
     def __init__(self, target: tuple[str, int], *, fault_rate: float = 0.0, seed: int = 0,
-                 max_connections: int = 32, lose_answer_to: str = ""):
+                 max_connections: int = 32, lose_answer_to: str = "", strip_draft: bool = False):
         self.target = target
+        # As Gmail over IMAP (jakartaee/mail-api#345): the \Draft flag of an APPEND is dropped on the way in,
+        # so drafts sit in Drafts without it.
+        self.strip_draft = strip_draft
         self.lose_answer_to = lose_answer_to.upper()  # the first command with this verb: answer lost
         self.fault_rate = fault_rate
         self.rng = random.Random(seed)
@@ -204,7 +207,10 @@ class _Conn:
                         with self.proxy._lock:
                             self.proxy.lose_answer_to = ""
                         self.drop_tag = text.split(" ", 1)[0]
-                self.upstream.sendall(chunk[:send_upto])
+                out = chunk[:send_upto]
+                if self.proxy.strip_draft:
+                    out = out.replace(b" (\\Draft \\Seen) ", b" (\\Seen) ").replace(b" (\\Draft) ", b" () ")
+                self.upstream.sendall(out)
         except OSError:
             pass
         finally:

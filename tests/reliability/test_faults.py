@@ -221,3 +221,52 @@ def test_b20_gmail_answer_to_drafts_create_lost_makes_no_duplicate(tmp_path: Pat
         box.close()
     assert lost, "the fault was not injected"
     assert codes[-1] == 0 and len(drafts) == 2 and len(set(drafts)) == 2, (codes, drafts)
+
+
+# -- the services as strict as they really are (issue 17): each strictness a fault turned on here ---------------
+STRICT = ("graph-mailbox-busy-elsewhere", "gmail-inner-429-share", "imap-no-draft-flag")
+
+
+def _strict_box(fault: str, request: pytest.FixtureRequest, root: Path):  # type: ignore[no-untyped-def]
+    """(the test's mailbox, the one the provider is pointed at, stop()) with `fault` on."""
+    from tests.reliability.recorders import ImapProxy
+
+    if fault == "graph-mailbox-busy-elsewhere":  # another client holds 2 of the mailbox's 4 slots
+        box = MAILBOXES["graph"](request, root)
+        box.fake.busy_elsewhere = 2
+        return box, box, lambda: None
+    if fault == "gmail-inner-429-share":  # a third of every batch answered 429 "Too many concurrent requests"
+        box = MAILBOXES["gmail"](request, root)
+        box.fake.throttle_share = 0.3
+        return box, box, lambda: None
+    from tests.mailboxes_imap import ImapMailbox  # Gmail over IMAP: no \Draft on drafts
+
+    box = ImapMailbox(request.getfixturevalue("imap_server"), root / "secrets", draft_flag=False)
+    proxy = ImapProxy((box.server.host, box.server.port), strip_draft=True).start()
+    return box, ImapBox(box, proxy), proxy.stop
+
+
+@pytest.mark.parametrize("fault", STRICT)
+@pytest.mark.parametrize("folder", ALL, ids=[f.name for f in ALL])
+def test_b20_strict_services_converge_to_the_clean_drafts(folder: Path, fault: str, tmp_path: Path,
+                                                          request: pytest.FixtureRequest,
+                                                          quick_backoff: list[float]) -> None:
+    scenario = harness.load(folder)
+    clean_box = MAILBOXES["maildir"](request, tmp_path / "clean-mail")
+    try:
+        failures = harness.Replay(scenario, clean_box, tmp_path / "clean").play()
+        clean = signature(clean_box, tmp_path / "clean" / "state")
+    finally:
+        clean_box.close()
+    assert not failures, "\n".join(map(str, failures))
+    box, seen, stop = _strict_box(fault, request, tmp_path / "mail")
+    cli = RetryingCli()
+    try:
+        failures = harness.Replay(scenario, seen, tmp_path / "strict", cli=cli).play()
+        strict = signature(box, tmp_path / "strict" / "state")
+    finally:
+        stop()
+        box.close()
+    figures.add("faults", f"strict.{fault}.replays", 1)
+    assert not failures, f"{scenario.name} with {fault}:\n" + "\n".join(map(str, failures))
+    assert strict == clean, f"with {fault}: {strict}\nclean: {clean}"
