@@ -176,7 +176,9 @@ def describe(iv: Interview, messages: Sequence[Message]) -> Interview:
     persons = [*iv.interviewers, *((iv.contact,) if iv.contact else ())]
     titles = tuple((p.email, t) for p in persons if (t := person_title(p, said, persons)))
     found = {"topics": topics(texts), "activities": activities(texts), "format": interview_format(texts)}
-    reasons = [f"the invitation or its mail says the interview is a {found['format']}"] if found["format"] else []
+    article = "an" if found["format"][:1].lower() in "aeiou" else "a"
+    reasons = [f"the invitation or its mail says the interview is {article} {found['format']}"] if found["format"] \
+        else []
     if found["topics"]:
         reasons.append(f"the invitation or its mail says it covers '{found['topics']}'")
     if found["activities"]:
