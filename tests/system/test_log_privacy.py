@@ -10,10 +10,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from agent.cli import main
-from tests.mailboxes import MaildirMailbox
 from tests.scenarios.harness import mail_sentences
+from tests.system.maildir_setup import INVITE, mailbox_and_config
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
 TIMELINE = "Our steering panel convenes on Thursday, and we will get back to you by Monday the 30th."
 
 
@@ -33,26 +32,8 @@ def _cli(config: Path, *args: str):
 
 
 def test_b22_runs_leave_no_mail_text_in_any_log(tmp_path: Path) -> None:
-    box = MaildirMailbox(tmp_path / "Mail")
-    invite = (FIXTURES / "google_invite_interview.eml").read_bytes()
-    box.deliver("inbox", invite)
-    config = tmp_path / "config.toml"
-    config.write_text(f"""
-[user]
-name = "Jordan Lee"
-email = "jordan.lee@gmail.com"
-timezone = "America/New_York"
-
-[profile]
-pitch = "I build reliable backend services."
-
-[account]
-provider = "maildir"
-path = "{box.account()['path']}"
-
-[agent]
-state_dir = "{tmp_path / 'state'}"
-""")
+    box, config = mailbox_and_config(tmp_path)
+    invite = INVITE.read_bytes()
     state = tmp_path / "state"
     outputs = []
     try:

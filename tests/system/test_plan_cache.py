@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from agent import plan_cache
 from agent import state as state_mod
 from agent.cli import main
-from tests.mailboxes import MaildirMailbox
+from tests.system.maildir_setup import mailbox_and_config
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
 BEFORE_END = "2026-11-17T14:00:00-05:00"  # the fixture interview runs until 15:00 New York time
@@ -21,22 +21,7 @@ AFTER_END = "2026-11-17T17:00:00-05:00"
 
 @pytest.fixture
 def setup(tmp_path):
-    box = MaildirMailbox(tmp_path / "Mail")
-    box.deliver("inbox", (FIXTURES / "google_invite_interview.eml").read_bytes())
-    config = tmp_path / "config.toml"
-    config.write_text(f"""
-[user]
-name = "Jordan Lee"
-email = "jordan.lee@gmail.com"
-timezone = "America/New_York"
-
-[account]
-provider = "maildir"
-path = "{box.account()['path']}"
-
-[agent]
-state_dir = "{tmp_path / 'state'}"
-""")
+    box, config = mailbox_and_config(tmp_path)
     yield box, config
     box.close()
 

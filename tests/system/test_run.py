@@ -11,7 +11,7 @@ from agent import state as state_mod
 from agent.cli import main
 from providers import maildir
 from tests.corpus import EXTERNAL
-from tests.mailboxes import MaildirMailbox
+from tests.system.maildir_setup import mailbox_and_config
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mail"
 AFTER_END = "2026-11-17T17:00:00-05:00"  # the fixture interview ends at 15:00 New York time
@@ -19,25 +19,7 @@ AFTER_END = "2026-11-17T17:00:00-05:00"  # the fixture interview ends at 15:00 N
 
 @pytest.fixture
 def setup(tmp_path):
-    box = MaildirMailbox(tmp_path / "Mail")
-    box.deliver("inbox", (FIXTURES / "google_invite_interview.eml").read_bytes())
-    config = tmp_path / "config.toml"
-    config.write_text(f"""
-[user]
-name = "Jordan Lee"
-email = "jordan.lee@gmail.com"
-timezone = "America/New_York"
-
-[profile]
-pitch = "I build reliable backend services."
-
-[account]
-provider = "maildir"
-path = "{box.account()['path']}"
-
-[agent]
-state_dir = "{tmp_path / 'state'}"
-""")
+    box, config = mailbox_and_config(tmp_path)
     yield box, config
     box.close()
 
