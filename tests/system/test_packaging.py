@@ -259,3 +259,24 @@ def test_b18_demo_acknowledges_the_answer_and_the_rejection(replay: Replay) -> N
     assert _made(replay, "acknowledgement") == ["priya.shah@acme-robotics.com", "sam.okafor@northwind-labs.com"]
     states = {iv["company"]: iv["state"] for iv in replay.status["interviews"]}
     assert states.get("Northwind Labs") == "closed"
+
+
+def test_b5_b9_b10_b17_the_demos_drafts_pass_the_draft_linter(replay: Replay) -> None:
+    """Issue 14's linter (tests/scenarios/draft_linter.py) over every draft the demo wrote: the company as
+    written, the whole role, greetings not made from addresses, no system subject, no twin thank-yous at one
+    company, at most 150 words."""
+    from tests.scenarios import draft_linter
+    from tests.scenarios.harness import _body
+
+    records = {d["message_id"]: (d, iv) for iv in replay.status["interviews"] for d in iv["drafts"]}
+    drafts = []
+    for msg in replay.drafts:
+        record, iv = records[str(msg["Message-ID"]).strip()]
+        drafts.append(draft_linter.Draft(
+            str(msg["Message-ID"]).strip(), record["kind"], tuple(a.addr_spec.lower() for a in msg["To"].addresses),
+            " ".join(str(msg["Subject"]).split()), _body(msg), iv["company"], iv["role"],
+            tuple(str(a.display_name) for a in msg["To"].addresses)))
+    profile = demo._spec()["profile"]
+    found = draft_linter.lint(drafts, drafts, signature=profile.get("signature", "").strip(),
+                              profile_sentences=[profile.get("pitch", ""), *profile.get("strengths", [])])
+    assert len(drafts) >= 8 and not found, "\n".join(str(v) for v in found)
