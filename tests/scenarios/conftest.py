@@ -25,11 +25,11 @@ def mailbox_factory(request: pytest.FixtureRequest) -> Callable[[Path], Any]:
     return lambda root: make(request, root)
 
 
-# Over the two HTTP test servers, the default run replays the original scenarios (01-99) and every third
+# Over the two HTTP test servers, the default run replays the original scenarios (01-99) and every fourth
 # corpus scenario (100 and up, by number); INTERVIEW_AGENT_LONG=1 (or --long) replays all of them there too.
 # Maildir and the real Dovecot replay every scenario in every run.
 SAMPLED_KINDS = frozenset({"gmail", "graph"})
-SAMPLE_EVERY = 3
+SAMPLE_EVERY = 4
 
 
 def _sampled_out(kind: str, folder: Path) -> bool:
