@@ -16,12 +16,12 @@ without it. Pure: no I/O.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from agent.core.companies import INTERVIEW, ROLE_START
+from agent.core.text import without_accents
 
 # Words that end a company name written before them: a team, a mailbox, a calendar, a place ("Meridian Rail
 # Recruiting", "Fernhill Interviews", "The Pebble & Pine Team", "Acme Robotics HQ").
@@ -68,8 +68,7 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Letters and digits only, lower case, accents removed: "Hélène & Co." -> "heleneco"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return _NOT_ALNUM.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)).lower())
+    return _NOT_ALNUM.sub("", without_accents(text).lower())
 
 
 def domain_label(registrable: str) -> str:

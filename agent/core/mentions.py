@@ -20,10 +20,10 @@ Pure: no I/O.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from agent.core.companies import RECRUITER_TITLE
+from agent.core.text import without_accents
 
 # Assistants and schedulers who organize for someone else (B6: a coordinator, not an interviewer).
 ASSISTANT_TITLE = re.compile(r"\b(?:(?:executive|administrative|personal)\s+assistant|assistant\s+to|EA\s+to|"
@@ -93,8 +93,7 @@ class Mention:
 
 def fold(text: str) -> str:
     """Lower case without accents or punctuation: "García-Márquez" -> "garcia marquez"."""
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    plain = without_accents(text).lower()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 

@@ -8,7 +8,6 @@ configured. Used when no invitation exists; the caller decides that. Pure: no I/
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -33,6 +32,7 @@ from agent.core.event_people import dedupe, is_external, is_human, person_words
 from agent.core.model import Interview, Message, Person
 from agent.core.sent_purpose import judge_sent
 from agent.core.settings import Identity
+from agent.core.text import without_accents
 
 _SENT_CUE = re.compile(rf"{INTERVIEW.pattern}|{TITLE_ONLY.pattern}", re.IGNORECASE)
 _CONFIRM = re.compile(r"\b(?:confirm(?:ed|ing)?|see\s+you|looking\s+forward|look\s+forward|talk\s+(?:to\s+you|then)|"
@@ -215,7 +215,7 @@ def _names(text: str, person: Person) -> bool:
 
 
 def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return without_accents(text.lower())
 
 
 def _company_in_sentence(sentence: str, person_words: Collection[str]) -> str:

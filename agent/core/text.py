@@ -35,6 +35,11 @@ def _drop_controls(s: str) -> str:
     return s if s.isascii() else _NON_ASCII.sub(_drop_non_ascii, s)
 
 
+def without_accents(s: str) -> str:
+    """The text with its accents taken off, for comparing names as people type them: "García" -> "Garcia"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
 def clean_text(s: str) -> str:
     """One line of display text (a name, a subject): control, zero-width and bidi-control characters
     removed, line breaks and runs of whitespace folded to single spaces, ends trimmed (B21)."""
