@@ -212,31 +212,39 @@ def find_decision_statements(text: str, *, stated_at: datetime, tz: ZoneInfo, so
 _ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
 
 
-def parse_user_date(text: str, *, now: datetime, tz: ZoneInfo) -> date:
-    """Read the DATE of `set-decision ID DATE`: "2026-12-11", "next Friday", "Dec 11", "in two weeks",
-    "tomorrow". Raises ValueError saying how to write it when it cannot be read or lies in the past."""
+def user_day(text: str, *, now: datetime, tz: ZoneInfo) -> date | None:
+    """The day one date the user wrote names ("2026-12-11", "next Friday", "Dec 11", "in two weeks"),
+    resolved against `now` in `tz`; None when it names none. No cue is needed and the 180-day limit does not
+    apply: the user wrote it about this interview. ValueError for an ISO date that does not exist."""
     base = now.astimezone(tz).replace(tzinfo=None)
-    today = base.date()
-    hint = ("write the date as YYYY-MM-DD (e.g. 2026-12-11) or as a phrase like \"next Friday\", "
-            "\"Dec 11\" or \"in two weeks\"")
     iso = _ISO.fullmatch(text)
     if iso:
         try:
-            day = date(int(iso[1]), int(iso[2]), int(iso[3]))
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError as exc:
-            raise ValueError(f"{text.strip()!r} is not a real date ({exc}); {hint}") from None
-    else:
-        # One phrase, no cue needed; the 180-day limit does not apply to what the user typed.
-        hits = [h for h in select_hits(own_hits(text, today) + explicit_hits(text, base, "MDY"))
-                if h.day is not None]
-        if not hits:
-            raise ValueError(f"could not read {text.strip()!r} as a date; {hint}")
-        day = max(h.day for h in hits if h.day is not None)
-        if day > today + timedelta(days=MAX_DAYS_AHEAD) and not re.search(r"\b(?:19|20)\d\d\b", text):
-            # "Nov 20" typed on Nov 26 reads as next year's; far more likely the user meant a past day
-            raise ValueError(f"{text.strip()!r} reads as {day.isoformat()}, more than six months ahead; "
-                             f"if you meant this year's, it has passed. Add the year to be sure, e.g. "
-                             f"{day.isoformat()}")
+            raise ValueError(f"{text.strip()!r} is not a real date ({exc})") from None
+    hits = [h for h in select_hits(own_hits(text, base.date()) + explicit_hits(text, base, "MDY"))
+            if h.day is not None]
+    return max((h.day for h in hits if h.day is not None), default=None)
+
+
+def parse_user_date(text: str, *, now: datetime, tz: ZoneInfo) -> date:
+    """Read the DATE of `set-decision ID DATE`: "2026-12-11", "next Friday", "Dec 11", "in two weeks",
+    "tomorrow". Raises ValueError saying how to write it when it cannot be read or lies in the past."""
+    today = now.astimezone(tz).date()
+    hint = ("write the date as YYYY-MM-DD (e.g. 2026-12-11) or as a phrase like \"next Friday\", "
+            "\"Dec 11\" or \"in two weeks\"")
+    try:
+        day = user_day(text, now=now, tz=tz)
+    except ValueError as exc:
+        raise ValueError(f"{exc}; {hint}") from None
+    if day is None:
+        raise ValueError(f"could not read {text.strip()!r} as a date; {hint}")
+    if day > today + timedelta(days=MAX_DAYS_AHEAD) and not re.search(r"\b(?:19|20)\d\d\b", text):
+        # "Nov 20" typed on Nov 26 reads as next year's; far more likely the user meant a past day
+        raise ValueError(f"{text.strip()!r} reads as {day.isoformat()}, more than six months ahead; "
+                         f"if you meant this year's, it has passed. Add the year to be sure, e.g. "
+                         f"{day.isoformat()}")
     if day < today:
         raise ValueError(f"{text.strip()!r} is {day.isoformat()}, which is in the past (today is "
                          f"{today.isoformat()}); give the day the company said it would decide")
