@@ -322,9 +322,9 @@ def status(obj: Ctx, as_json: bool, now_text: str | None) -> None:
     cfg, plans = _plans(obj, now_text)
     tz = cfg.identity.tz
     if as_json:
-        click.echo(views.status_json(plans.views, tz))
+        click.echo(views.status_json(plans, tz))
         return
-    views.print_status_table(plans.views, plans.accounts[0][1] if plans.accounts else None, tz)
+    views.print_status(plans, cfg.identity)
 
 
 @main.command()

@@ -173,6 +173,13 @@ class _Reader:
             return self.sentences(tbl, section, key.name)
         if key.kind == "path":  # an empty value means the default too
             return _expand(self.text(tbl, section, key), self.base) if tbl.get(key.name) else default_state_dir()
+        if key.kind == "boolean":
+            value = tbl.get(key.name, key.default)
+            if not isinstance(value, bool):
+                self.problems.append(f"{section}.{key.name} must be true or false (default "
+                                     f"{str(key.default).lower()})")
+                return key.default
+            return value
         return self.integer(tbl, section, key)
 
     def text(self, tbl: dict[str, Any], section: str, key: config_spec.Key) -> str:

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-Kind = Literal["text", "email", "timezone", "strings", "sentences", "path", "integer"]
+Kind = Literal["text", "email", "timezone", "strings", "sentences", "path", "integer", "boolean"]
 """How a key's value is read (`agent.config`): `text` a string, trimmed; `email` trimmed, lower case, an
 address; `timezone` an IANA name; `strings` a list of strings, trimmed and lower case; `sentences` a list
 of strings, trimmed, case kept, empty ones dropped; `path` a folder,
-`~` expanded and relative to the config's folder; `integer` a whole number within [low, high]."""
+`~` expanded and relative to the config's folder; `integer` a whole number within [low, high]; `boolean` true
+or false."""
 
 
 class _Required:
@@ -202,6 +203,12 @@ AGENT = Table("agent", (
     Key("max_drafts_per_run", "integer", 10, low=1, high=10000,
         meaning="a safety valve: a run that would make more drafts stops and asks for `run --force`",
         help="A run that would make more drafts than this stops and asks for --force (a safety valve)."),
+    Key("briefing", "boolean", True,
+        meaning="the morning briefing draft to yourself (B24-B26; README \"The morning briefing\")",
+        help="The morning briefing: a draft to yourself on interview days (and when drafts wait for you)."),
+    Key("briefing_hour", "integer", 7, low=0, high=23,
+        meaning="local hour from which the day's briefing may be made",
+        help="The local hour (0-23) from which the day's briefing may be made."),
 ))
 
 TABLES: tuple[Table, ...] = (USER, PROFILE, ACCOUNT, AGENT)

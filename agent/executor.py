@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from agent.core import briefing
 from agent.core.lifecycle import Plan, resolve_missing
 from agent.core.model import DraftRecord, Interview, Message
 from agent.core.settings import Identity, Profile
@@ -74,12 +75,14 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
         templates = templates_mod.load(templates_dir)
         sent_ids = {m.message_id for m in state.messages(account, "sent")}
     for action in plan.actions:
-        interview = interviews[action.interview_id]
         try:
-            draft = compose.compose(action, interview, identity, profile,
-                                    templates=templates,
-                                    outcome=plan.outcomes.get(action.key, ""),
-                                    index=compose.recipient_index(action, interview, list(interviews.values())))
+            if action.kind == briefing.KIND and plan.briefing is not None:
+                draft = compose.briefing_draft(plan.briefing, identity)
+            else:
+                interview = interviews[action.interview_id]
+                draft = compose.compose(action, interview, identity, profile, templates=templates,
+                                        outcome=plan.outcomes.get(action.key, ""),
+                                        index=compose.recipient_index(action, interview, list(interviews.values())))
             message_id = compose.draft_message_id(identity, action.key)
             raw = compose.to_mime(draft, identity, message_id=message_id, date=now)
         except ValueError as exc:  # e.g. a recipient address that is not one valid address (B21)
@@ -111,6 +114,24 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
         record.state, record.provider_ref, record.created_at = "draft", ref, now
         outcome.made.append(record)
         # ids and counts only: the log never holds mail text or whom it was written to (B22)
-        log.info("drafted %s for interview %s (%d recipient(s))", action.kind, action.interview_id,
+        log.info("drafted %s for interview %s (%d recipient(s))", action.kind, action.interview_id or "-",
                  len(record.to))
+        if action.kind == briefing.KIND:
+            replace_briefings(provider, state, account, action.key, now)
     return outcome
+
+
+def replace_briefings(provider: Provider, state: State, account: str, newest: str, now: datetime) -> None:
+    """B25: the agent's earlier briefings still in Drafts as it wrote them are deleted once a new one is
+    made; one the user edited (or sent, or deleted) is left alone. Only the agent's own drafts are
+    touched, each checked unedited right before (B19)."""
+    older = [d for d in state.drafts(account) if d.kind == briefing.KIND and d.key != newest and d.state == "draft"]
+    if not older:
+        return
+    seen = provider.draft_status(older)
+    for rec in older:
+        if seen.get(rec.key, "present") != "present":
+            continue  # edited or gone since the run began: the next run records what became of it
+        if provider.delete_draft(rec.provider_ref or rec.message_id):
+            state.set_draft_states({rec.key: "replaced"}, now)
+            log.info("deleted the earlier briefing %s: a newer one replaces it", rec.key)

@@ -22,7 +22,7 @@ KILL_AT_ENV = "INTERVIEW_AGENT_KILL_AT"
 COUNT_FILE_ENV = "INTERVIEW_AGENT_KILL_COUNT_FILE"
 TRACE_FILE_ENV = "INTERVIEW_AGENT_KILL_TRACE_FILE"
 
-PROVIDER_CALLS = frozenset({"sync", "create_draft", "find_draft", "draft_status"})
+PROVIDER_CALLS = frozenset({"sync", "create_draft", "find_draft", "draft_status", "delete_draft"})
 STATE_WRITES = frozenset({"store_sync", "save_cursor", "record_intent", "record_created", "record_found",
                           "forget_intent", "set_draft_states", "set_decision"})
 

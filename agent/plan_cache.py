@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from agent.core.lifecycle import Plan
 from agent.core.model import Interview
 
-_PICKLE_MODULES = {"agent.core.model", "agent.core.lifecycle", "agent.core.replies",
+_PICKLE_MODULES = {"agent.core.model", "agent.core.lifecycle", "agent.core.replies", "agent.core.briefing",
+                   "agent.core.self_notes",
                    "datetime", "zoneinfo", "zoneinfo._zoneinfo"}
 _PICKLE_BUILTINS = {"set", "frozenset", "tuple", "list", "dict"}
 

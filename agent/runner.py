@@ -54,14 +54,17 @@ def evaluate(config: Config, state: State, account: str, now: datetime, *,
              record: bool = False) -> tuple[Plan, dict[str, Interview]]:
     """The plan from what the state store knows, without touching the mailbox (status, show). `record`
     (a run): drafts of the agent's recognised in the stored Sent mail but not recorded are recorded."""
-    return _plan(config, state, state.messages(account), state.calendar_events(account), now,
-                 record_as=account if record else None)
+    return _plan(config, state, account, state.messages(account), state.calendar_events(account), now,
+                 record=record)
 
 
-def _plan(config: Config, state: State, messages: list, events: list, now: datetime, record_as: str | None = None):
+def _plan(config: Config, state: State, account: str, messages: list, events: list, now: datetime, *,
+          record: bool = False):
     from agent.core import interviews as interview_mod  # imported when a plan is made, not on every run
-    from agent.core import own_drafts
+    from agent.core import own_drafts, self_notes
 
+    # B26: mail the user sent to themselves is read for decision dates alone, never as mail to anyone
+    messages, notes = self_notes.split(messages, config.identity)
     found = interview_mod.derive(messages, events, config.identity)
     drafts = [d for d in state.drafts() if d.state != "intent"]
     # B20: the agent's drafts the user sent, recognised in Sent by their derived Message-IDs when the state
@@ -70,11 +73,17 @@ def _plan(config: Config, state: State, messages: list, events: list, now: datet
     if recognised:
         log.info("recognised %d draft(s) of the agent's in Sent that the state had no record of",
                  len(recognised))
-        if record_as is not None:
-            state.record_found(record_as, recognised, now)
+        if record:
+            state.record_found(account, recognised, now)
         drafts += recognised
-    plan = lifecycle.plan(found, messages, drafts, state.decision_overrides(), config.identity,
-                          config.settings, now)
+    reading = self_notes.read(notes, found, config.identity)
+    overrides = state.decision_overrides()
+    for iv_id, statement in reading.statements.items():  # B13: the later of set-decision and a note
+        if iv_id not in overrides or statement.stated_at > overrides[iv_id].stated_at:
+            overrides[iv_id] = statement
+    plan = lifecycle.plan(found, messages, drafts, overrides, config.identity, config.settings, now)
+    plan = lifecycle.with_briefing(plan, drafts, config.identity, config.settings, now, state.completed_run(account))
+    plan.unplaced_notes = reading.unplaced
     return plan, {iv.id: iv for iv in found}
 
 
@@ -126,6 +135,7 @@ def run_account(config: Config, account: dict[str, Any], state: State, now: date
             plan, found = evaluate(config, state, name, now, record=True)
             if len(report.made) + len(plan.actions) > limit and not force:
                 break
+        state.record_completed_run(name, now)
         if report.failed or report.skipped_mail:
             report.exit_code = EXIT_FAILED
         return report
@@ -208,7 +218,7 @@ def _evaluate_with(config: Config, state: State, account: str, batch, now: datet
     known = {m.key for m in stored}
     messages = stored + [m for m in batch.messages if m.key not in known]
     events = ([] if batch.events_complete else state.calendar_events(account)) + batch.events
-    return _plan(config, state, messages, events, now)
+    return _plan(config, state, account, messages, events, now)
 
 
 # -- every account, one run -------------------------------------------------------------------------

@@ -293,6 +293,17 @@ class State:
         row = self.conn.execute("SELECT last_run FROM accounts WHERE name=?", (account,)).fetchone()
         return row[0] if row else None
 
+    def completed_run(self, account: str) -> datetime | None:
+        """When the account's last run that got to its end ran (B24: the briefing comes at the first run of
+        the morning; a run that crashed does not count, so the next one is still the first)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (f"completed_run {account}",)).fetchone()
+        return datetime.fromisoformat(row[0]) if row else None
+
+    def record_completed_run(self, account: str, now: datetime) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?,?)",
+                      (f"completed_run {account}", now.isoformat()))
+
     # -- drafts -----------------------------------------------------------------------------------
     def drafts(self, account: str | None = None) -> list[DraftRecord]:
         sql = "SELECT key, interview_id, kind, recipients, message_id, created_at, state, provider_ref, " \

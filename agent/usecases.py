@@ -18,6 +18,8 @@ from agent.core.errors import AgentError, ConfigError
 
 if TYPE_CHECKING:
     from agent.core.lifecycle import InterviewView, Plan
+    from agent.core.model import DraftRecord
+    from agent.core.self_notes import Unplaced
     from agent.runner import AccountResult
     from agent.state import State
 
@@ -67,6 +69,8 @@ class Plans:
 
     accounts: list[tuple[str, datetime, Plan]]
     views: list[InterviewView] = field(default_factory=list)
+    briefings: list[DraftRecord] = field(default_factory=list)  # B24, every account's, oldest first
+    unplaced: list[Unplaced] = field(default_factory=list)  # B26: note lines tied to no one interview
 
 
 def evaluate_all(cfg: config_mod.Config, state: State, now_text: str | None) -> Plans:
@@ -84,7 +88,9 @@ def evaluate_all(cfg: config_mod.Config, state: State, now_text: str | None) -> 
             now = datetime.fromisoformat(last) if last else datetime.now(cfg.identity.tz)
         plan, _ = runner.evaluate(cfg, state, name, now)
         out.append((name, now, plan))
-    return Plans(out, [v for _, _, plan in out for v in plan.views])
+    return Plans(out, [v for _, _, plan in out for v in plan.views],
+                 [d for d in state.drafts() if d.kind == "briefing" and d.state != "intent"],
+                 [u for _, _, plan in out for u in plan.unplaced_notes])
 
 
 def plans(cfg: config_mod.Config, now_text: str | None) -> Plans:

@@ -15,14 +15,15 @@ from zoneinfo import ZoneInfo
 
 import click
 
+from agent.core.briefing import QUESTION
 from agent.core.errors import AgentError
 
 if TYPE_CHECKING:
     from agent.core.lifecycle import InterviewView
-    from agent.core.model import Person
+    from agent.core.model import DraftRecord, Person
     from agent.core.settings import Identity
     from agent.runner import RunReport
-    from agent.usecases import RunOutcome
+    from agent.usecases import Plans, RunOutcome
 
 run_log = logging.getLogger("agent.run")
 
@@ -96,9 +97,33 @@ def interview_json(view: InterviewView, tz: ZoneInfo) -> dict[str, Any]:
     }
 
 
-def status_json(views: list[InterviewView], tz: ZoneInfo) -> str:
-    """`status --json`."""
-    return json.dumps({"interviews": [interview_json(v, tz) for v in views]}, indent=2, ensure_ascii=False)
+def _briefing_json(d: DraftRecord) -> dict[str, Any]:
+    return {"date": d.key.removeprefix("briefing:"), "message_id": d.message_id,
+            "created_at": d.created_at.isoformat() if d.created_at else None, "state": d.state}
+
+
+def status_json(plans: Plans, tz: ZoneInfo) -> str:
+    """`status --json` (interface spec): the interviews, and beside them the briefings (B24) and the note
+    lines that could not be placed (B26)."""
+    return json.dumps({"interviews": [interview_json(v, tz) for v in plans.views],
+                       "briefings": [_briefing_json(d) for d in plans.briefings],
+                       "unplaced_notes": [{"message_id": u.message_id, "date": u.at.astimezone(tz).isoformat(),
+                                           "line": u.line, "why": u.why} for u in plans.unplaced]},
+                      indent=2, ensure_ascii=False)
+
+
+def print_status(plans: Plans, identity: Identity) -> None:
+    """`status` for people: the interviews' table, the question to ask at those to come (B24), and the note
+    lines that could not be placed (B26)."""
+    tz = identity.tz
+    print_status_table(plans.views, plans.accounts[0][1] if plans.accounts else None, tz)
+    for v in plans.views:
+        if v.state == "upcoming":
+            click.echo(f"Before {v.interview.company or 'the'} interview ends "
+                       f"({v.interview.start.astimezone(tz):%a %b %d %H:%M}), ask: \"{QUESTION}\"")
+    for u in plans.unplaced:
+        click.echo(f"Could not place your note of {u.at.astimezone(tz):%Y-%m-%d} ({u.message_id}): "
+                   f"\"{u.line}\": {u.why}; nothing was changed")
 
 
 def print_status_table(views: list[InterviewView], as_of: datetime | None, tz: ZoneInfo) -> None:
@@ -138,6 +163,7 @@ def show_text(view: InterviewView, identity: Identity) -> str:
         f"  interviewers: {', '.join(_person(p) for p in iv.interviewers) or '-'}",
         f"  decision:     {view.decision.day.isoformat()} from {view.decision.source}",
         f"                \"{view.decision.sentence}\"",
+        *([f"  ask:          before it ends, \"{QUESTION}\""] if view.state == "upcoming" else []),
         "  drafts:",
         *([f"    {d.kind} to {', '.join(d.to)}: {d.state} (made {d.created_at:%Y-%m-%d %H:%M}; {d.reason})"
            for d in view.drafts if d.created_at] or ["    none yet"]),

@@ -27,7 +27,8 @@ from functools import lru_cache
 
 import jinja2
 
-from agent.core import interview_topics, people
+from agent.core import briefing, interview_topics, people
+from agent.core.briefing import Briefing
 from agent.core.model import DraftAction, Interview, Message, Person
 from agent.core.settings import Identity, Profile
 from agent.core.text import safe_line
@@ -369,6 +370,12 @@ def compose(action: DraftAction, interview: Interview, identity: Identity, profi
         references = _references(action.reply_to)
     return ComposedDraft(to=(recipient,), subject=subject, body=body, in_reply_to=in_reply_to,
                          references=references)
+
+
+def briefing_draft(content: Briefing, identity: Identity) -> ComposedDraft:
+    """B24: the briefing, From and To the user alone."""
+    me = _clean_person(Person(identity.email, identity.name))
+    return ComposedDraft(to=(me,), subject=briefing.subject(content, identity), body=briefing.text(content, identity))
 
 
 def _thank_you_body(context: dict[str, object], pitch: str, templates: Templates) -> str:

@@ -124,7 +124,8 @@ def detect_event(event: Event, identity: Identity, carrier: Message | None = Non
         id=stable_id("event", event.uid, event.recurrence_id), origin=origin, start=event.start, end=event.end,
         company=company, company_domains=tuple(domains), role=role,
         contact=choose_contact(event, identity, carrier, interviewers), interviewers=interviewers,
-        title=event.summary, description=event.description,
+        title=event.summary, description=event.description, location=event.location,
+        conference_url=event.conference_url,
         thread_message_ids=tuple(dict.fromkeys(m for m in thread if m)),
         reasons=(*verdict.reasons, *people_reasons, company_reason, role_reason,
                  *_agency_reason(event, identity, carrier)))

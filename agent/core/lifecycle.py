@@ -21,14 +21,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from agent.core import hearing
+from agent.core import briefing, hearing
 from agent.core.assignment import assign_messages, same_company, threads_of
+from agent.core.briefing import Briefing
 from agent.core.hearing import Hearing
 from agent.core.model import DecisionStatement, DraftAction, DraftRecord, Interview, Message
 from agent.core.settings import Identity, Settings
 
 if TYPE_CHECKING:
     from agent.core.replies import ReplyVerdict
+    from agent.core.self_notes import Unplaced
 # agent.core.dates and agent.core.replies (many patterns to compile) are imported where a plan is made, so that a
 # run reusing the last plan (runner) does not load them.
 
@@ -60,6 +62,8 @@ class Plan:
     # changed reuse the last plan (runner, state.plan_cache).
     valid_from: datetime | None = None
     valid_until: datetime | None = None
+    briefing: Briefing | None = None  # B24: what the briefing among `actions` says
+    unplaced_notes: list[Unplaced] = field(default_factory=list)  # B26: note lines tied to no one interview
 
     def valid_at(self, now: datetime) -> bool:
         return ((self.valid_from is None or self.valid_from < now)
@@ -69,6 +73,8 @@ class Plan:
 def plan(interviews: Sequence[Interview], messages: Sequence[Message], drafts: Sequence[DraftRecord],
          overrides: dict[str, DecisionStatement], identity: Identity, settings: Settings,
          now: datetime) -> Plan:
+    """The plan at `now`, the briefing left out (`with_briefing`). `overrides`: decision dates the user gave
+    (set-decision, notes to self: B13, B26)."""
     assigned = assign_messages(interviews, messages, drafts, identity)
     result = Plan(views=[], actions=[], outcomes={})
     instants: list[datetime] = []
@@ -85,6 +91,27 @@ def plan(interviews: Sequence[Interview], messages: Sequence[Message], drafts: S
         instants += planner.clock_instants(view)
     _set_validity(result, instants, now)
     return result
+
+
+def with_briefing(result: Plan, drafts: Sequence[DraftRecord], identity: Identity, settings: Settings,
+                  now: datetime, last_run: datetime | None) -> Plan:
+    """`result` with the morning briefing due at this run added to its actions (B24), and its validity
+    narrowed to the instants that decision depends on. `last_run`: when the previous whole run was."""
+    looking = [_looking(view, settings) for view in result.views]
+    result.briefing, action, instants = briefing.plan(looking, result.actions, drafts, identity, settings, now,
+                                                      last_run)
+    if action is not None:
+        result.actions.append(action)
+    instants += [t for t in (result.valid_from, result.valid_until) if t is not None]
+    _set_validity(result, instants, now)
+    return result
+
+
+def _looking(view: InterviewView, settings: Settings) -> briefing.Looking:
+    """What the briefing reads of one interview's view."""
+    waits = view.state in ("thanked", "awaiting_decision", "missed") and settings.max_follow_ups > 0
+    return briefing.Looking(view.interview, view.state, view.decision.day + timedelta(days=1) if waits else None,
+                            tuple((m.date, verdict.kind) for m, verdict in view.heard))
 
 
 def _set_validity(result: Plan, instants: list[datetime], now: datetime) -> None:

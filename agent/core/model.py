@@ -118,6 +118,8 @@ class Interview:
     activities: str = ""  # "talking through a system I built and doing a short design exercise"
     interview_format: str = ""  # "phone screen" | "panel interview" | "final-round interview" | ...
     person_titles: tuple[tuple[str, str], ...] = ()  # (email, title or team as written) per interviewer
+    location: str = ""  # where it takes place, as the invitation says (B24: the briefing names it)
+    conference_url: str = ""  # the join link of a video call, "" when none
 
 
 @dataclass(frozen=True)

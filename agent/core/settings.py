@@ -48,3 +48,5 @@ class Settings:
     max_follow_ups: int = 1
     lookback_days: int = 60
     max_drafts_per_run: int = 10
+    briefing: bool = True  # B24: the morning briefing draft to the user
+    briefing_hour: int = 7  # B24: the local hour from which the day's briefing may be made

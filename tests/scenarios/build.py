@@ -50,9 +50,12 @@ class S:
     """One scenario being defined: mail with its delivery instant, runs with expectations, user actions."""
 
     def __init__(self, folder: str, description: str, rules: list[str], *, user: dict | None = None,
-                 profile: dict | None = None, agent: dict | None = None, forbid_in_headers: list[str] = ()):
+                 profile: dict | None = None, agent: dict | None = None, forbid_in_headers: list[str] = (),
+                 briefings: bool = False):
         self.folder = folder
         self.head: dict[str, Any] = {"description": description, "rules": rules}
+        if briefings:
+            self.head["briefings"] = True
         if forbid_in_headers:
             self.head["forbid_in_headers"] = list(forbid_in_headers)
         self.user_cfg = {**USER_CFG, **(user or {})}
@@ -71,7 +74,8 @@ class S:
 
     def run(self, at: datetime, new: list[tuple] = (), *, total: int | None = None, state: dict | None = None,
             decision: dict | None = None, interviews: int | None = None, interview: list[dict] = (),
-            drafts: list[dict] = (), exit: int | list[int] | None = None) -> None:
+            drafts: list[dict] = (), exit: int | list[int] | None = None, briefings: dict | None = None,
+            unplaced: int | None = None) -> None:
         step: dict[str, Any] = {"run": iso(at)}
         items = []
         for n in new:
@@ -95,12 +99,18 @@ class S:
             step["expect_drafts"] = list(drafts)
         if exit is not None:
             step["exit"] = exit
+        if briefings:
+            step["expect_briefings"] = briefings
+        if unplaced is not None:
+            step["expect_unplaced"] = unplaced
         self.steps.append(step)
 
-    def user(self, action: str, kind: str, to: str, body: str = "") -> None:
+    def user(self, action: str, kind: str, to: str, body: str = "", *, add: str = "", after: str = "") -> None:
         step = {"user": action, "kind": kind, "to": to}
         if body:
             step["body"] = body
+        if add:
+            step.update(add=add, after=after)
         self.steps.append(step)
 
     def set_decision(self, match: str, date: str, at: datetime) -> None:
@@ -1073,10 +1083,17 @@ ALL = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11, s12, s13, s14, s15
 
 def corpus() -> list:
     """The corpus scenarios (100 and up), defined by theme in their own modules, which build on this one."""
-    from tests.scenarios import corpus_ats, corpus_calendars, corpus_drafts, corpus_negatives, corpus_replies
+    from tests.scenarios import (
+        corpus_ats,
+        corpus_briefings,
+        corpus_calendars,
+        corpus_drafts,
+        corpus_negatives,
+        corpus_replies,
+    )
 
     return [*corpus_ats.SCENARIOS, *corpus_calendars.SCENARIOS, *corpus_replies.SCENARIOS,
-            *corpus_negatives.SCENARIOS, *corpus_drafts.SCENARIOS]
+            *corpus_negatives.SCENARIOS, *corpus_drafts.SCENARIOS, *corpus_briefings.SCENARIOS]
 
 
 def main(argv: list[str]) -> None:

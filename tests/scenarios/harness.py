@@ -50,6 +50,7 @@ ALLOWED_HEADERS = {"from", "to", "cc", "subject", "date", "message-id", "in-repl
 ADDRESS_HEADERS = {"from", "to", "cc", "bcc", "reply-to", "sender"}
 PROGRAM_MARKERS = ("interview-agent", "interview_agent", "interviewagent")
 THANK_YOU_MAX_WORDS = 150
+BRIEFING = "briefing"
 STEP_KINDS = ("deliver", "run", "user", "set_decision")
 USER_ACTIONS = ("send_draft", "delete_draft", "edit_draft")
 
@@ -72,6 +73,7 @@ class Scenario:
     agent: dict[str, Any]
     steps: list[dict[str, Any]]
     forbid_in_headers: list[str] = field(default_factory=list)
+    briefings: bool = False  # B24: the morning briefings are checked like any draft (else left out of the counts)
 
     @property
     def test_id(self) -> str:
@@ -111,7 +113,8 @@ def load(folder: Path) -> Scenario:
         data = tomllib.loads((folder / "scenario.toml").read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ScenarioError(f"{folder.name}: {exc}") from exc
-    unknown = set(data) - {"description", "rules", "user", "profile", "agent", "step", "forbid_in_headers"}
+    unknown = set(data) - {"description", "rules", "user", "profile", "agent", "step", "forbid_in_headers",
+                           "briefings"}
     if unknown:
         raise ScenarioError(f"{folder.name}: unknown top-level keys {sorted(unknown)}")
     rules = data.get("rules", [])
@@ -144,6 +147,8 @@ def load(folder: Path) -> Scenario:
         elif kind == "user":
             if step["user"] not in USER_ACTIONS or "kind" not in step or "to" not in step:
                 raise ScenarioError(f"{where}: user = one of {USER_ACTIONS}, with kind and to")
+            if ("after" in step) != ("add" in step) or ("add" in step and step["user"] != "edit_draft"):
+                raise ScenarioError(f"{where}: edit_draft takes add and after together (a line added after another)")
         else:
             step["at"] = _instant(step.get("at"), where)
             if "date" not in step:
@@ -153,7 +158,8 @@ def load(folder: Path) -> Scenario:
         raise ScenarioError(f"{folder.name}: {late[0]['deliver']} is delivered after the last run")
     return Scenario(name=folder.name, path=folder, description=data.get("description", ""), rules=rules,
                     user=data.get("user", {}), profile=data.get("profile", {}), agent=data.get("agent", {}),
-                    steps=steps, forbid_in_headers=data.get("forbid_in_headers", []))
+                    steps=steps, forbid_in_headers=data.get("forbid_in_headers", []),
+                    briefings=bool(data.get("briefings", False)))
 
 
 # ------------------------------------------------------------------ the CLI
@@ -365,6 +371,16 @@ class Replay:
             m = re.search(rb"^Message-I[dD]:\s*(<[^>\r\n]+>)", raw, re.MULTILINE)
             if m:
                 self.known_ids.add(m.group(1).decode("ascii", "replace"))
+            if step["folder"] == "sent":
+                self._copy_to_inbox(raw, step["at"])
+
+    def _copy_to_inbox(self, raw: bytes, when: datetime | None) -> None:
+        """A mail the user sends to themselves alone also arrives in their inbox, as on every mail server
+        (Gmail and Graph show it there too): B26 reads it once."""
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
+        rcpts = _addresses(msg, "To", "Cc")  # type: ignore[arg-type]
+        if rcpts and set(rcpts) <= self.my_addresses:
+            self.mailbox.deliver("inbox", raw, when)
 
     def fail(self, where: str, what: str) -> None:
         self.failures.append(Failure(where, what))
@@ -410,11 +426,21 @@ class Replay:
         for iv in self.status.get("interviews", []):
             for d in iv.get("drafts", []):
                 out[_mid(d.get("message_id"))] = (d, iv)
+        me = sorted(self.my_addresses)[:1]
+        for b in self.status.get("briefings", []):
+            out[_mid(b.get("message_id"))] = ({**b, "kind": BRIEFING, "to": me}, {})
         return out
+
+    def _counted(self, drafts: list[EmailMessage]) -> list[EmailMessage]:
+        """The drafts expect_new and expect_total count: briefings only in a scenario about them."""
+        if self.sc.briefings:
+            return drafts
+        records = self._records()
+        return [d for d in drafts if records.get(_mid(d["Message-ID"]), ({"kind": ""}, {}))[0]["kind"] != BRIEFING]
 
     def _check_new(self, step: dict, drafts: list[EmailMessage], where: str) -> None:
         records = self._records()
-        new = [d for d in drafts if _mid(d["Message-ID"]) not in self.seen_drafts]
+        new = [d for d in self._counted(drafts) if _mid(d["Message-ID"]) not in self.seen_drafts]
         actual = []
         for d in new:
             mid = _mid(d["Message-ID"])
@@ -496,13 +522,16 @@ class Replay:
             if frm not in self.my_addresses:
                 self.fail(label, f"From is {frm!r}, not the user")
             rcpts = _addresses(d, "To", "Cc")
+            record = records.get(mid)
             if not rcpts:
                 self.fail(label, "no recipient")
-            if set(rcpts) & self.my_addresses:
+            if record is not None and record[0]["kind"] == BRIEFING:
+                if not set(rcpts) <= self.my_addresses:
+                    self.fail(label, f"B24: a briefing goes to the user alone, not to {rcpts}")
+            elif set(rcpts) & self.my_addresses:
                 self.fail(label, f"B21: the user is a recipient: {rcpts}")
             if hasattr(self.mailbox, "is_flagged_draft") and not self.mailbox.is_flagged_draft(mid):
                 self.fail(label, "not flagged as a draft in the mailbox")
-            record = records.get(mid)
             if record is None:
                 if mid not in self.edited:
                     self.fail(label, "the agent has no record of this draft (status --json)")
@@ -515,6 +544,9 @@ class Replay:
             current = next((d for d in drafts if _mid(d["Message-ID"]) == mid), None)
             if current is not None and _norm(body) not in _norm(_body(current)):
                 self.fail(where, f"B20: the draft the user edited ({mid}) was overwritten")
+        days = [b.get("date") for b in self.status.get("briefings", [])]
+        if len(days) != len(set(days)):
+            self.fail(where, f"B24: more than one briefing on a day: {days}")
         for iv in self.status.get("interviews", []):
             live = [d for d in iv.get("drafts", []) if d.get("state") != "intent"]
             seen: set[tuple] = set()
@@ -538,6 +570,8 @@ class Replay:
             if mid in self.linted or mid in self.edited or mid not in records:
                 continue
             record, iv = records[mid]
+            if record["kind"] == BRIEFING:
+                continue  # a note to the user, not to a person at a company: the linter's rules do not apply
             item = draft_linter.Draft(mid, record["kind"], tuple(_addresses(d, "To", "Cc")),
                                       _words(str(d["Subject"] or "")), _body(d), iv.get("company") or "",
                                       iv.get("role") or "",
@@ -586,9 +620,20 @@ class Replay:
         return hits[0]
 
     def _check_expectations(self, step: dict, drafts: list[EmailMessage], where: str) -> None:
-        if "expect_total" in step and len(drafts) != step["expect_total"]:
-            self.fail(where, f"{len(drafts)} drafts in Drafts, expected {step['expect_total']}: "
-                             f"{[(str(d['To']), str(d['Subject'])) for d in drafts]}")
+        counted = self._counted(drafts)
+        if "expect_total" in step and len(counted) != step["expect_total"]:
+            self.fail(where, f"{len(counted)} drafts in Drafts, expected {step['expect_total']}: "
+                             f"{[(str(d['To']), str(d['Subject'])) for d in counted]}")
+        briefings = {b.get("date"): b.get("state") for b in self.status.get("briefings", [])}
+        for day, state in step.get("expect_briefings", {}).items():
+            if briefings.get(day) != state:
+                self.fail(where, f"B24/B25: the briefing of {day} is {briefings.get(day)!r}, expected {state!r}; "
+                                 f"briefings: {briefings}")
+        if "expect_unplaced" in step:
+            lines = [u.get("line") for u in self.status.get("unplaced_notes", [])]
+            if len(lines) != step["expect_unplaced"]:
+                self.fail(where, f"B26: {len(lines)} note line(s) reported unplaced, expected "
+                                 f"{step['expect_unplaced']}: {lines}")
         if "expect_interviews" in step:
             ivs = self.status.get("interviews", [])
             if len(ivs) != step["expect_interviews"]:
@@ -656,12 +701,22 @@ class Replay:
         if mid is None:
             return
         if step["user"] == "send_draft":
+            draft = next(d for d in self.mailbox.drafts() if _mid(d["Message-ID"]) == mid)
             self.mailbox.send_draft(mid)
             self.known_ids.add(mid)
+            self._copy_to_inbox(draft.as_bytes(), step.get("at"))
         elif step["user"] == "delete_draft":
             self.mailbox.delete_draft(mid)
         else:
             body = step.get("body") or "Edited by the user."
+            if "add" in step:  # B26: a line written after another (the answer after an interview's line)
+                current = _body(next(d for d in self.mailbox.drafts() if _mid(d["Message-ID"]) == mid))
+                lines = current.splitlines()
+                at = next((i for i, line in enumerate(lines) if step["after"] in line), None)
+                if at is None:
+                    self.fail(where, f"no line with {step['after']!r} in the draft to add {step['add']!r} after")
+                    return
+                body = "\n".join([*lines[:at + 1], step["add"], *lines[at + 1:]])
             self.mailbox.edit_draft(mid, body)
             self.edited[mid] = body
             # a client may save the edit under a new file; the Message-ID stays (Mailbox.edit_draft)

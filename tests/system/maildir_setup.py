@@ -31,5 +31,6 @@ path = "{box.account()['path']}"
 
 [agent]
 state_dir = "{tmp_path / 'state'}"
+briefing = false  # the briefing (B24) has its own tests: tests/unit/test_briefing.py, scenarios 290-298
 """)
     return box, config

@@ -227,12 +227,17 @@ def test_b19_demo_writes_drafts_only_to_the_interview_people(replay: Replay) -> 
                "sam.okafor@northwind-labs.com", "rachel.kim@initech.io", "tom.becker@initech.io",
                "lisa.park@initech.io"}
     assert replay.drafts, "the replay made no drafts"
+    briefings = {b["message_id"] for b in replay.status["briefings"]}
     for d in replay.drafts:  # no dentist, colleague, newsletter or no-reply address; always from Jordan
-        assert {a.addr_spec.lower() for a in d["To"].addresses} <= allowed, d["To"]
+        # B24: the morning briefing goes to Jordan alone
+        to = {"jordan.lee@gmail.com"} if str(d["Message-ID"]).strip() in briefings else allowed
+        assert {a.addr_spec.lower() for a in d["To"].addresses} <= to, d["To"]
         assert d["Cc"] is None
         assert d["From"].addresses[0].addr_spec == "jordan.lee@gmail.com"
     listed = {d["message_id"] for iv in replay.status["interviews"] for d in iv["drafts"]}
-    assert {str(d["Message-ID"]).strip() for d in replay.drafts} == listed
+    assert {str(d["Message-ID"]).strip() for d in replay.drafts} == listed | (briefings & {
+        str(d["Message-ID"]).strip() for d in replay.drafts})
+    assert briefings, "B24: the demo shows a briefing on its interview days"
 
 
 def test_b9_demo_thanks_each_interviewer_once(replay: Replay) -> None:
@@ -271,6 +276,8 @@ def test_b5_b9_b10_b17_the_demos_drafts_pass_the_draft_linter(replay: Replay) ->
     records = {d["message_id"]: (d, iv) for iv in replay.status["interviews"] for d in iv["drafts"]}
     drafts = []
     for msg in replay.drafts:
+        if str(msg["Message-ID"]).strip() not in records:
+            continue  # the briefing (B24): a note to Jordan, not to someone at a company
         record, iv = records[str(msg["Message-ID"]).strip()]
         drafts.append(draft_linter.Draft(
             str(msg["Message-ID"]).strip(), record["kind"], tuple(a.addr_spec.lower() for a in msg["To"].addresses),

@@ -31,6 +31,7 @@ path = "{path}"
 
 [agent]
 state_dir = "{state}"
+briefing = false  # the briefing (B24) has its own tests: tests/unit/test_briefing.py, scenarios 290-298
 """
 
 

@@ -39,7 +39,7 @@ def mailbox(root: Path) -> MaildirMailbox:
 
 
 def write_config(path: Path, state_dir: Path, accounts: str) -> Path:
-    path.write_text(f'{USER}\n[agent]\nstate_dir = "{state_dir}"\n\n{accounts}')
+    path.write_text(f'{USER}\n[agent]\nstate_dir = "{state_dir}"\nbriefing = false\n\n{accounts}')  # B24: own tests
     return path
 
 

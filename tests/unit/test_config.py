@@ -146,6 +146,8 @@ ACCEPTED = [
     ("agent", "max_follow_ups", 0, 0),
     ("agent", "lookback_days", 365, 365),
     ("agent", "max_drafts_per_run", 25, 25),
+    ("agent", "briefing", False, False),  # B24: briefings off
+    ("agent", "briefing_hour", 6, 6),
 ]
 
 STRENGTHS_REFUSED = ('profile.strengths must be a list of strings, e.g. strengths = ["I ship reliable services.", '
@@ -174,6 +176,8 @@ REFUSED = [
     ("agent", "lookback_days", -1, "agent.lookback_days must be a whole number from 1 to 3650 (default 60)"),
     ("agent", "max_drafts_per_run", 0,
      "agent.max_drafts_per_run must be a whole number from 1 to 10000 (default 10)"),
+    ("agent", "briefing", "no", "agent.briefing must be true or false (default true)"),
+    ("agent", "briefing_hour", 24, "agent.briefing_hour must be a whole number from 0 to 23 (default 7)"),
 ]
 
 
@@ -208,7 +212,7 @@ def test_the_integer_bounds():
     bounds = {k.name: (k.low, k.high, k.default) for k in config_spec.AGENT.keys if k.kind == "integer"}
     assert bounds == {"thank_you_window_hours": (1, 336, 24), "default_decision_business_days": (1, 90, 7),
                       "max_follow_ups": (0, 5, 1), "lookback_days": (1, 3650, 60),
-                      "max_drafts_per_run": (1, 10000, 10)}
+                      "max_drafts_per_run": (1, 10000, 10), "briefing_hour": (0, 23, 7)}
 
 
 # -- tables, unknown keys, the file ----------------------------------------------------------------------
