@@ -174,12 +174,13 @@ def _threaded(root: Path, step: Delivery) -> bytes:
 
 
 def send_drafts(root: Path, when: datetime) -> list[Path]:
-    """Act as Jordan's mail client sending every draft in `.Drafts`: each file moves unchanged to
-    `.Sent/cur` with the Seen flag. Returns the new paths."""
+    """Act as Jordan's mail client sending every draft in `.Drafts` but his morning briefing (a draft to
+    himself, B24, which he reads and leaves): each file moves unchanged to `.Sent/cur` with the Seen flag.
+    Returns the new paths."""
     moved: list[Path] = []
     for sub in ("cur", "new"):
         for path in sorted((root / ".Drafts" / sub).glob("*")):
-            if not path.is_file():
+            if not path.is_file() or _to_oneself(path):
                 continue
             unique = path.name.split(":")[0]
             target = root / ".Sent" / "cur" / f"{unique}:2,S"
@@ -187,6 +188,16 @@ def send_drafts(root: Path, when: datetime) -> list[Path]:
             os.utime(target, (when.timestamp(), when.timestamp()))
             moved.append(target)
     return moved
+
+
+def _to_oneself(path: Path) -> bool:
+    from email.parser import BytesHeaderParser
+    from email.utils import getaddresses
+
+    with path.open("rb") as f:
+        headers = BytesHeaderParser().parse(f)
+    senders = {a.lower() for _, a in getaddresses(headers.get_all("From", []))}
+    return {a.lower() for _, a in getaddresses(headers.get_all("To", []))} <= senders
 
 
 def perform(root: Path, step: Delivery | SendDrafts) -> None:

@@ -72,6 +72,9 @@ def _print_report(report: RunReport, dry_run: bool, several: bool) -> None:
     # the interview id does, and no mail text reaches a file (B22).
     terminal = sys.stdout.isatty()
     for rec in report.made:
+        if not rec.interview_id:  # B24: to the user alone, about no one interview
+            click.echo(f"{tag}drafted the morning briefing (to you)" + (f": {rec.subject}" if terminal else ""))
+            continue
         what = rec.subject if terminal else f"interview {rec.interview_id}"
         click.echo(f"{tag}drafted {rec.kind} to {', '.join(rec.to)}: {what}")
     due = [v for v in views if v.state != "closed"]

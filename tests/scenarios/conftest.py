@@ -27,16 +27,18 @@ def mailbox_factory(request: pytest.FixtureRequest) -> Callable[[Path], Any]:
 
 # Over the two HTTP test servers, the default run replays the original scenarios (01-99) and every fourth
 # corpus scenario (100 and up, by number); INTERVIEW_AGENT_LONG=1 (or --long) replays all of them there too.
-# Maildir and the real Dovecot replay every scenario in every run.
+# Maildir and the real Dovecot replay every scenario in every run, and the briefing scenarios (290-299: they
+# write, delete and read back mail to oneself, which each provider does its own way) run everywhere always.
 SAMPLED_KINDS = frozenset({"gmail", "graph"})
 SAMPLE_EVERY = 4
+ALWAYS = range(290, 300)
 
 
 def _sampled_out(kind: str, folder: Path) -> bool:
     if kind not in SAMPLED_KINDS or os.environ.get("INTERVIEW_AGENT_LONG", "") not in ("", "0"):
         return False
     number = int(folder.name.split("_", 1)[0])
-    return number >= 100 and number % SAMPLE_EVERY != 0
+    return number >= 100 and number % SAMPLE_EVERY != 0 and number not in ALWAYS
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -11,8 +11,9 @@ inviting through a different system:
   the decision date moves). One interviewer's out-of-office reply must not count.
 - Northwind Labs (Outlook / Teams): the hiring manager alone; a rejection a week later (acknowledgement,
   closed).
-- Initech (Greenhouse, .ics attached, recruiter in Reply-To): silence, so the follow-up comes after the
-  default 7 business days.
+- Initech (Greenhouse, .ics attached, recruiter in Reply-To): Jordan asks "When do you expect to make a
+  decision?" (the morning briefing reminded him) and mails himself the answer, "Initech: by next Wednesday";
+  silence past that day, so the follow-up comes the day after.
 - Things that must produce nothing: a dentist appointment, an internal team sync that mentions an interview
   loop, and a newsletter about interview tips.
 
@@ -222,6 +223,11 @@ def initech(d: Demo) -> None:
               "Engineer\n  Lisa Park - Director of Engineering\n\nA calendar invitation is attached. If you "
               "need to reschedule, just reply to this email.\n\nBest,\nRachel Kim\nTechnical Recruiter, "
               "Initech")))
+    # B26: Jordan asked Tom when they expect to decide and mailed the answer to himself from the lobby
+    d.deliver("note_to_self", plain(
+        seed="demo-note", date=at(19, 14, 41), frm=JORDAN, to=[JORDAN], subject="Initech", with_html=False,
+        msgid="<5D1F0C2A-7B3E-4E8F-9C61-2A4B8D0E7F13@gmail.com>",
+        body="Initech: by next Wednesday\n\nSent from my iPhone"), folder="sent")
 
 
 def not_interviews(d: Demo) -> None:
@@ -273,20 +279,22 @@ CAPTIONS = {
                "Northwind Labs (Outlook/Teams).",
     at(16, 18): "Greenhouse confirmed an Initech interview; a dentist appointment and an internal team "
                 "sync arrived too. Only real interviews are tracked.",
+    at(17, 8): "Interview day: the morning briefing, a draft to Jordan alone, lists the 2 pm Acme interview, "
+               "whom he meets and the question to ask before it ends.",
     at(17, 18): "The Acme interview ended at 3 pm; Priya said \"we'll get back to you by Friday\". "
                 "Expect thank-you drafts for Dana and Marcus, not for Priya (recruiter) or the room.",
     at(18, 8): "A newsletter about interview tips arrived and Marcus's out-of-office replied: neither "
                "counts.",
     at(18, 18): "The Northwind interview with Sam Okafor ended at 10:45: a thank-you draft for Sam.",
     at(19, 18): "The Initech panel ended at 2:30 pm: thank-you drafts for Tom and Lisa, none for the "
-                "Greenhouse no-reply organizer.",
+                "Greenhouse no-reply organizer. Jordan asked when they expect to decide and mailed himself "
+                "\"Initech: by next Wednesday\": that is Initech's decision date now.",
     at(21, 8): "Friday has passed without word from Acme: a follow-up draft to Priya, in her thread.",
     at(24, 18): "Priya answered the follow-up (\"an answer by December 4\"): an acknowledgement draft, "
                 "and the decision date moves.",
     at(25, 18): "Northwind declined: an acknowledgement draft to Sam, and the interview is closed.",
-    at(30, 18): "Initech has been silent for 7 business days; the default decision date is today.",
-    at(1, 8, month=12): "That day has passed: a follow-up draft to Rachel Kim (Initech's recruiter, from "
-                        "the Greenhouse Reply-To).",
+    at(26, 8): "Wednesday, the date Jordan noted for Initech, passed in silence: a follow-up draft to Rachel "
+               "Kim (Initech's recruiter, from the Greenhouse Reply-To).",
     at(1, 18, month=12): "End of the replay: every draft is waiting in Drafts for Jordan to review.",
 }
 

@@ -255,9 +255,16 @@ def test_b17_demo_follows_up_with_the_contacts_after_the_decision_dates(replay: 
                                               for x in iv["drafts"] if x["kind"] == "follow_up"}}
     assert follow_ups["priya.shah@acme-robotics.com"]["In-Reply-To"], "it must answer the thread with Priya"
     states = {iv["company"]: iv for iv in replay.status["interviews"]}
-    assert states["Initech"]["decision_source"] == "default"
-    assert states["Initech"]["decision_date"] == "2026-11-30"  # the end + 7 business days (B14)
+    # B26: Jordan's note to himself, "Initech: by next Wednesday", sent on Thursday Nov 19
+    assert states["Initech"]["decision_source"].startswith("note <")
+    assert states["Initech"]["decision_date"] == "2026-11-25"
     assert states["Acme Robotics"]["decision_date"] == "2026-12-04"  # moved by Priya's answer (B16)
+
+
+def test_b24_demo_briefs_jordan_on_each_interview_day(replay: Replay) -> None:
+    days = {b["date"]: b["state"] for b in replay.status["briefings"]}
+    assert {"2026-11-17", "2026-11-18", "2026-11-19"} <= set(days)  # Acme, Northwind, Initech
+    assert list(days.values()).count("draft") == 1 and set(days.values()) <= {"draft", "replaced"}  # B25
 
 
 def test_b18_demo_acknowledges_the_answer_and_the_rejection(replay: Replay) -> None:

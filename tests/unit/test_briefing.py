@@ -71,12 +71,14 @@ def test_b24_off_when_briefing_is_false():
 def test_b24_a_day_without_an_interview_needs_a_draft_made_since_the_last_briefing():
     next_day = MORNING + timedelta(days=1)
     last = made("briefing:2026-11-17", kind="briefing", created=MORNING, iv="", to=ME.email)
-    thanks = [made(f"iv-1:thank_you:{p.email}", created=END + timedelta(hours=1), state="sent", to=p.email)
-              for p in (ANA, BEN)]
+    thanks = [made(f"iv-1:thank_you:{p.email}", created=END + timedelta(hours=1), to=p.email) for p in (ANA, BEN)]
     before = [replace(t, created_at=MORNING - timedelta(hours=1)) for t in thanks]
     assert briefing_actions(brief(next_day, drafts=[last, *before], last_run=MORNING)) == []
     [action] = briefing_actions(brief(next_day, drafts=[last, *thanks], last_run=MORNING))
     assert action.key == "briefing:2026-11-18"
+    # drafts made since but already sent leave nothing to list: no briefing
+    sent = [replace(t, state="sent") for t in thanks]
+    assert briefing_actions(brief(next_day, drafts=[last, *sent], last_run=MORNING)) == []
 
 
 def test_b24_drafts_made_this_run_count_and_are_listed():
