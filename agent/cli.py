@@ -298,12 +298,7 @@ def doctor(obj: Ctx) -> None:
     Each problem is printed with its fix. Exit 1 when any check fails."""
     from agent import doctor as doctor_mod
 
-    checks = doctor_mod.run_checks(obj.path)
-    width = max((len(c.area) for c in checks), default=0)
-    for c in checks:
-        click.echo(f"{'ok  ' if c.ok else 'FAIL'}  {c.area:<{width}}  {c.what}: {c.detail}")
-    failed = sum(not c.ok for c in checks)
-    click.echo(f"{failed} problem(s) found" if failed else "all checks passed")
+    failed = views.print_checks(doctor_mod.run_checks(obj.path))
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
