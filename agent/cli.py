@@ -291,20 +291,35 @@ def daemon(obj: Ctx, every_text: str, cycles: int) -> None:
 
 
 @main.command()
+@click.option("--live", is_flag=True, help="Instead: on each account, create one draft from and to you, read it "
+                                           "back, check what the mailbox kept (Message-ID, headers, draft flag), "
+                                           "then delete it. Never sends. Records how the agent finds its drafts.")
+@click.option("--yes", is_flag=True, help="With --live: do not ask first.")
 @click.pass_obj
-def doctor(obj: Ctx) -> None:
+def doctor(obj: Ctx, live: bool, yes: bool) -> None:
     """Check everything an unattended run needs: config, credentials, mailbox, state, lock, cron.
 
-    Each problem is printed with its fix. Exit 1 when any check fails."""
+    Each problem is printed with its fix. Exit 1 when any check fails. With --live: exit 0 when every
+    check passed, 2 on a configuration error, 3 when an account could not be reached or a check failed."""
     from agent import doctor as doctor_mod
 
-    checks = doctor_mod.run_checks(obj.path)
-    width = max((len(c.area) for c in checks), default=0)
-    for c in checks:
-        click.echo(f"{'ok  ' if c.ok else 'FAIL'}  {c.area:<{width}}  {c.what}: {c.detail}")
-    failed = sum(not c.ok for c in checks)
-    click.echo(f"{failed} problem(s) found" if failed else "all checks passed")
+    if live:
+        _doctor_live(obj, yes)
+    failed = views.print_checks(doctor_mod.run_checks(obj.path))
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _doctor_live(obj: Ctx, yes: bool) -> None:
+    from agent import live_check
+
+    cfg = obj.load()  # a config that does not load: exit 2, before anything is written
+    click.echo(f"doctor --live creates one draft from and to {cfg.identity.email} in the Drafts folder of each of "
+               f"the {len(cfg.accounts)} account(s), reads it back and deletes it. It never sends anything.")
+    if not yes and not click.confirm("Go ahead?", default=False):
+        click.echo("nothing was done")
+        sys.exit(EXIT_FAILED)
+    failed = views.print_checks(live_check.run(cfg, datetime.now(cfg.identity.tz).replace(microsecond=0)))
+    sys.exit(EXIT_UNREACHABLE if failed else EXIT_OK)
 
 
 # -- status / show / set-decision --------------------------------------------------------------------

@@ -65,6 +65,17 @@ def refresh_draft_states(provider: Provider, state: State, account: str, sent: S
     state.set_draft_states(changes, now)
 
 
+def _stored_message_id(provider: Provider, state: State, account: str, ref: str, message_id: str) -> str:
+    """On an account where `doctor --live` found the mailbox gives drafts a Message-ID of its own (recognition
+    "draft-id", B20): the one it gave this draft, read back, so that the record matches the draft, its sent
+    copy and the replies to it; the draft itself is followed by its ref. "" elsewhere (no extra call)."""
+    if state.recognition(account) != "draft-id":
+        return ""
+    seen = provider.inspect_draft(ref)
+    stored = seen.headers.get("Message-ID", "") if seen is not None else ""
+    return stored if stored and stored != message_id else ""
+
+
 def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider, state: State, account: str,
             identity: Identity, profile: Profile, templates_dir: Path | None, now: datetime) -> Outcome:
     outcome = Outcome()
@@ -110,7 +121,9 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
                      "recorded, not made again", action.key)
             continue
         ref = provider.create_draft(raw, message_id=message_id, reply_to=action.reply_to)
-        state.record_created(action.key, ref, now)
+        stored = _stored_message_id(provider, state, account, ref, message_id)
+        state.record_created(action.key, ref, now, message_id=stored)
+        record.message_id = stored or message_id
         record.state, record.provider_ref, record.created_at = "draft", ref, now
         outcome.made.append(record)
         # ids and counts only: the log never holds mail text or whom it was written to (B22)

@@ -163,6 +163,19 @@ class State:
         row = self.conn.execute("SELECT value FROM meta WHERE key='user'").fetchone()
         return row[0] if row else None
 
+    # -- how the agent recognises its own drafts on an account (doctor --live, B20) --------------------------
+    def recognition(self, account: str) -> str | None:
+        """What `doctor --live` found the account's mailbox keeps of a draft: "message-id" (the agent finds
+        its drafts by the Message-ID it wrote) or "draft-id" (the mailbox gave the draft a Message-ID of
+        its own: the agent goes by the provider's draft id and records the Message-ID the mailbox gave);
+        None when no live check ran (the agent assumes "message-id")."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (f"recognition:{account}",)).fetchone()
+        return row[0] if row else None
+
+    def set_recognition(self, account: str, method: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (f"recognition:{account}", method))
+
     def latest_run(self) -> datetime | None:
         """The latest run over every account the store knows, or None when none ran yet."""
         runs = [datetime.fromisoformat(r[0]) for r in self.conn.execute("SELECT last_run FROM accounts")
@@ -333,10 +346,13 @@ class State:
                             r.state, r.provider_ref, r.reason, now.isoformat(),
                             (r.created_at or now).isoformat(), now.isoformat()) for r in records])
 
-    def record_created(self, key: str, provider_ref: str, now: datetime) -> None:
+    def record_created(self, key: str, provider_ref: str, now: datetime, *, message_id: str = "") -> None:
+        """The draft is in the mailbox under `provider_ref`; `message_id`: the one the mailbox gave it, when
+        that is not the one it was written with (recognition "draft-id")."""
         with self.transaction() as c:
-            c.execute("UPDATE drafts SET state='draft', provider_ref=?, created_at=?, updated_at=? WHERE key=?",
-                      (provider_ref, now.isoformat(), now.isoformat(), key))
+            c.execute("UPDATE drafts SET state='draft', provider_ref=?, created_at=?, updated_at=?, "
+                      "message_id=COALESCE(NULLIF(?, ''), message_id) WHERE key=?",
+                      (provider_ref, now.isoformat(), now.isoformat(), message_id, key))
 
     def forget_intent(self, key: str) -> None:
         """An intent whose draft never reached the mailbox (crash before the write)."""

@@ -19,9 +19,12 @@ from agent.core.briefing import QUESTION
 from agent.core.errors import AgentError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from agent.core.lifecycle import InterviewView
     from agent.core.model import DraftRecord, Person
     from agent.core.settings import Identity
+    from agent.doctor import Check
     from agent.runner import RunReport
     from agent.usecases import Plans, RunOutcome
 
@@ -83,6 +86,17 @@ def _print_report(report: RunReport, dry_run: bool, several: bool) -> None:
 
 
 # -- status ------------------------------------------------------------------------------------------
+def print_checks(checks: Sequence[Check]) -> int:
+    """doctor's report: one line per check ("ok" or "FAIL", the area, what, the finding or the fix), then a
+    closing line; returns how many failed."""
+    width = max((len(c.area) for c in checks), default=0)
+    for c in checks:
+        click.echo(f"{'ok  ' if c.ok else 'FAIL'}  {c.area:<{width}}  {c.what}: {c.detail}")
+    failed = sum(not c.ok for c in checks)
+    click.echo(f"{failed} problem(s) found" if failed else "all checks passed")
+    return failed
+
+
 def interview_json(view: InterviewView, tz: ZoneInfo) -> dict[str, Any]:
     """One interview as `status --json` gives it (a stable format: programs read it)."""
     iv = view.interview

@@ -19,6 +19,8 @@ Glossary
   --account into the command it prints; the provider never knows the config's path.
 - check line: `(what, ok, detail)` from `check()`: what was checked ("Drafts folder"), whether it is fine,
   and what was found, or the fix when it is not.
+- inspection: what the mailbox holds for one draft, read back by `inspect_draft` (`DraftInspection`), for
+  `doctor --live` to see what the mailbox did to a draft it was given (Message-ID kept? headers? flag?).
 
 Errors
 - `AuthError`: the credentials were refused (exit 3); its message says which command reconnects, and its
@@ -90,6 +92,33 @@ class SyncBatch:
     stats: dict[str, int] = field(default_factory=dict)  # counters for logs and benchmarks
 
 
+@dataclass(frozen=True)
+class DraftInspection:
+    """One draft as the mailbox stores it (see the glossary)."""
+
+    # "From", "To", "Subject", "Date", "Message-ID" as stored, unfolded; "" for a header the mailbox lacks
+    headers: dict[str, str]
+    in_drafts: bool  # in the Drafts folder (Gmail: the DRAFT label; Graph: parentFolderId is Drafts)
+    # the mailbox's draft marker: \Draft (IMAP), the D flag (Maildir), isDraft (Graph), the DRAFT label
+    # (Gmail API); False where the mailbox leaves it off (Gmail over IMAP does, §5 of the research notes)
+    draft_flag: bool
+
+
+INSPECTED_HEADERS = ("From", "To", "Subject", "Date", "Message-ID")
+
+
+def inspection_of(raw: bytes, *, in_drafts: bool, draft_flag: bool) -> DraftInspection:
+    """A DraftInspection from a stored message (or its header block alone): the INSPECTED_HEADERS unfolded."""
+    from email.parser import BytesHeaderParser
+    from email.policy import compat32
+
+    end = raw.find(b"\r\n\r\n")
+    end = raw.find(b"\n\n") if end < 0 else end
+    parsed = BytesHeaderParser(policy=compat32).parsebytes(raw if end < 0 else raw[:end + 2])
+    headers = {name: " ".join(str(parsed.get(name, "")).split()) for name in INSPECTED_HEADERS}
+    return DraftInspection(headers=headers, in_drafts=in_drafts, draft_flag=draft_flag)
+
+
 class Provider(Protocol):
     """A mailbox the agent reads and writes drafts into. No send method exists, by design."""
 
@@ -128,6 +157,12 @@ class Provider(Protocol):
         (`draft_status`). Returns True when a draft was deleted, False when there was none: already gone,
         sent, or not a draft, so deleting twice is harmless. Raises AuthError, UnreachableError,
         ProviderError."""
+        ...
+
+    def inspect_draft(self, ref: str) -> DraftInspection | None:
+        """The draft named by `ref` (from `create_draft` or `find_draft`) as the mailbox stores it, or None
+        when there is none (deleted, sent, or the ref names nothing). Reads only (B19). For `doctor --live`.
+        Raises AuthError, UnreachableError, ProviderError."""
         ...
 
     def check(self) -> list[CheckLine]:

@@ -43,7 +43,7 @@ from googleapiclient.errors import HttpError
 
 from agent.core.errors import ConfigError
 from agent.core.model import DraftRecord, Message
-from providers import gmail_auth
+from providers import base, gmail_auth
 from providers.base import CheckLine, Progress, SyncBatch, UnreachableError, account_zone
 from providers.gmail_auth import connect  # noqa: F401 - the CLI calls providers.gmail.connect
 from providers.gmail_calendar import sync_calendars
@@ -315,6 +315,23 @@ class GmailProvider:
             deleted = True
         self._save_token()
         return deleted
+
+    def inspect_draft(self, ref: str) -> base.DraftInspection | None:
+        """drafts.get (format=raw) of the ref's draft id: its headers as Gmail stores them, and the DRAFT label
+        (Gmail's draft marker); None when the draft is gone (404: deleted or sent)."""
+        draft_id = ref.partition("|")[0]
+        if not draft_id or is_message_id(ref):
+            return None
+        gmail = self._service("gmail.v1")
+        try:
+            draft = self.transport.call(gmail.users().drafts().get(userId="me", id=draft_id, format="raw"),
+                                        "gmail.users.drafts.get", passthrough=(404,))
+        except HttpError:
+            return None  # 404: gone
+        message = draft.get("message") or {}
+        raw = base64.urlsafe_b64decode(str(message.get("raw", "")) + "=" * (-len(str(message.get("raw", ""))) % 4))
+        labels = set(message.get("labelIds") or ())
+        return base.inspection_of(raw, in_drafts="DRAFT" in labels, draft_flag="DRAFT" in labels)
 
     def check(self) -> list[CheckLine]:
         """For `doctor`: token file, a refresh, scopes, profile, Drafts/Sent labels, each calendar; read-only,

@@ -38,7 +38,7 @@ from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 from agent.core import mime
 from agent.core.errors import MalformedInput, loggable
 from agent.core.model import DraftRecord, Message
-from providers import imap_drafts
+from providers import base, imap_drafts
 from providers.base import CheckLine, Progress, ProviderError, SyncBatch, UnreachableError, account_zone
 from providers.imap_config import parse_settings
 from providers.imap_connect import connect_imap
@@ -384,6 +384,12 @@ class ImapProvider:
             return {d.key: "edited" if d.state == "edited" else "present" for d in drafts}
         return self._op("checking drafts",
                         lambda c: draft_status(c, drafts, self.folders.drafts(c, create=False)))
+
+    def inspect_draft(self, ref: str) -> base.DraftInspection | None:
+        """The draft a ref names as stored (headers, \\Draft), or None when it is gone (imap_drafts.inspect)."""
+        def inspect(client: IMAPClient) -> base.DraftInspection | None:
+            return imap_drafts.inspect(client, self.folders.drafts(client, create=False), ref)
+        return self._op("reading a draft", inspect)
 
     def delete_draft(self, ref_or_message_id: str) -> bool:
         """Delete the agent's own draft from Drafts (imap_drafts.delete_draft: \\Draft only, UID EXPUNGE of its

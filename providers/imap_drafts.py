@@ -16,6 +16,7 @@ from imapclient import DELETED, DRAFT, IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from agent.core.model import DraftRecord
+from providers.base import DraftInspection, inspection_of
 from providers.imap_messages import sha
 from providers.message_ids import header_message_id, is_message_id, norm_mid
 
@@ -47,6 +48,25 @@ def lookup(client: IMAPClient, folder: str, message_id: str) -> str | None:
         if header_message_id(body) == wanted:
             return f"{folder}|{uidvalidity}|{uid}|{sha(body)}"
     return None
+
+
+def inspect(client: IMAPClient, folder: str | None, ref: str) -> DraftInspection | None:
+    """The message a ref names, as stored (headers, \\Draft), read with BODY.PEEK from an EXAMINEd folder;
+    None when the folder, UIDVALIDITY or UID no longer match (gone)."""
+    parsed = parse_ref(ref)
+    if parsed is None or folder is None or parsed[0] != folder:
+        return None
+    selected = client.select_folder(folder, readonly=True)
+    if int(selected[b"UIDVALIDITY"]) != parsed[1]:
+        return None
+    data = client.fetch([parsed[2]], ["FLAGS", "BODY.PEEK[HEADER]"]).get(parsed[2])
+    if not data:
+        return None
+    flags = {bytes(f).lower() for f in data.get(b"FLAGS", ())}
+    if DELETED.lower() in flags:
+        return None
+    head = next((bytes(v) for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"")
+    return inspection_of(head, in_drafts=True, draft_flag=DRAFT.lower() in flags)
 
 
 def _is_gmail(client: IMAPClient) -> bool:

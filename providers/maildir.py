@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo
 
 from agent.core.errors import ConfigError, MalformedInput
 from agent.core.model import DraftRecord, Message
-from providers import maildir_drafts
+from providers import base, maildir_drafts
 from providers.base import CheckLine, Progress, ProviderError, SyncBatch, UnreachableError, account_zone
 from providers.maildir_files import header_block, unique_name
 
@@ -344,6 +344,10 @@ class MaildirProvider:
         """"present" (same bytes as written), "edited" (changed in place, or another draft file with the
         same Message-ID) or "missing", per `record.key`."""
         return maildir_drafts.status(self.drafts_dir(), drafts)
+
+    def inspect_draft(self, ref: str) -> base.DraftInspection | None:
+        """The draft file named by `ref` as stored (headers, D flag), or None when it is gone."""
+        return maildir_drafts.inspect(self.drafts_dir(), ref)
 
     def close(self) -> None:
         """Nothing to release."""

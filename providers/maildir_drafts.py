@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from agent.core.model import DraftRecord
-from providers.base import ProviderError
+from providers.base import DraftInspection, ProviderError, inspection_of
 from providers.maildir_files import first_bytes, flags, fsync_dir, new_unique, unique_name, write_new
 from providers.message_ids import header_message_id, is_message_id, norm_mid
 
@@ -113,6 +113,16 @@ def delete_draft(drafts: Path, ref_or_message_id: str) -> bool:
         fsync_dir(path.parent)
         removed = True
     return removed
+
+
+def inspect(drafts: Path, ref: str) -> DraftInspection | None:
+    """The draft file named by `ref` as stored (its headers, the D flag), or None when it is gone."""
+    unique = _split_ref(ref)[0]
+    path = draft_files(drafts).get(unique) if unique else None
+    data = _read_or_none(path) if path is not None else None
+    if path is None or data is None:
+        return None
+    return inspection_of(data, in_drafts=True, draft_flag="D" in flags(path.name))
 
 
 def draft_files(drafts: Path) -> dict[str, Path]:

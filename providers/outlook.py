@@ -40,7 +40,7 @@ from zoneinfo import ZoneInfo
 from agent.core import mime
 from agent.core.errors import ConfigError, MalformedInput
 from agent.core.model import DraftRecord, Message
-from providers import outlook_drafts
+from providers import base, outlook_drafts
 from providers.base import CheckLine, Progress, ProviderError, SyncBatch, UnreachableError, account_zone
 from providers.outlook_auth import DEFAULT_AUTHORITY, TokenSource, device_flow
 from providers.outlook_events import parse_instant, removed_event, to_event
@@ -380,6 +380,10 @@ class OutlookProvider:
         """DELETE of the agent's own draft, each candidate first read back: only an item still in Drafts with
         isDraft is deleted (B19, B25). True when a draft was deleted."""
         return outlook_drafts.delete_draft(self.graph, ref_or_message_id)
+
+    def inspect_draft(self, ref: str) -> base.DraftInspection | None:
+        """The ref's item as stored: MIME headers, isDraft, in Drafts; None when gone (outlook_drafts.inspect)."""
+        return outlook_drafts.inspect(self.graph, ref)
 
     def check(self) -> list[CheckLine]:
         """For `doctor`: token cache, account, a silent refresh, scopes (no Mail.Send), /me, Drafts and Sent

@@ -23,7 +23,7 @@ import hashlib
 from collections.abc import Sequence
 
 from agent.core.model import DraftRecord, Message
-from providers.base import ProviderError
+from providers.base import DraftInspection, ProviderError, inspection_of
 from providers.message_ids import is_message_id, norm_mid
 from providers.outlook_http import GraphClient, quote_id
 
@@ -118,6 +118,27 @@ def delete_draft(graph: GraphClient, ref_or_message_id: str) -> bool:
             continue  # gone, sent or moved out of Drafts: not the agent's draft to delete
         deleted = graph.delete_message(graph_id) or deleted
     return deleted
+
+
+def inspect(graph: GraphClient, ref: str) -> DraftInspection | None:
+    """The item a ref names: its headers from its MIME (`$value`, as Exchange renders it), isDraft and
+    whether it is in Drafts; None when it is gone (404)."""
+    graph_id = _split_ref(ref)[0]
+    if not graph_id:
+        return None
+    answers = graph.batch([{"id": "drafts", "url": "me/mailFolders('drafts')?$select=id"},
+                           {"id": "item", "url": f"me/messages/{quote_id(graph_id)}?$select=id,isDraft,parentFolderId"},
+                           {"id": "mime", "url": f"me/messages/{quote_id(graph_id)}/$value"}])
+    code, item = answers.get("item", (404, None))
+    mime_code, mime = answers.get("mime", (404, None))
+    if code == 404 or mime_code == 404:
+        return None
+    _code, folder = answers.get("drafts", (0, None))
+    if code != 200 or mime_code != 200 or not isinstance(item, dict) or not isinstance(folder, dict):
+        raise ProviderError(f"Microsoft Graph could not read the draft back ({code}, {mime_code})")
+    raw = mime if isinstance(mime, bytes) else str(mime or "").encode()
+    return inspection_of(raw, in_drafts=item.get("parentFolderId") == folder.get("id"),
+                         draft_flag=item.get("isDraft") is True)
 
 
 def content_hash(item: dict) -> str:

@@ -22,6 +22,9 @@ As strict as Google (issue 17; sources in /work/research/provider_behaviour.md ย
   RESOURCE_EXHAUSTED), as real Gmail does to batches of 50 and more while 10-25 go through
   (googleapis/google-api-dotnet-client#1982, amd/gaia#2716 and #2720).
 - `throttle_share` (a fault, 0.0 by default): that share of the calls in every batch gets the same 429.
+- `rewrite_message_ids(on_create, on_send)` (faults, both off): a draft made with drafts.create, or a draft the
+  user sends (its file moved from .Drafts to .Sent), gets a Message-ID of Gmail's making, as Gmail may do
+  (undocumented either way: docs/research/provider_behaviour.md ยง10, tests/fakes/message_ids.py).
 - `disable_api("gmail" | "calendar", project)` (a fault): every call to that API gets 403
   accessNotConfigured / SERVICE_DISABLED with the google.rpc.ErrorInfo and Help details Google sends when
   the API is not enabled in the OAuth client's Cloud project (python-samples#23, GHunt#382,
@@ -207,6 +210,11 @@ class FakeGoogle:
     def fail(self, target: str, status: int, times: int = 1, reason: str = "", retry_after: int | None = None) -> None:
         with self._lock:
             self.faults.append(Fault(target, status, times, reason, retry_after))
+
+    def rewrite_message_ids(self, *, on_create: bool = False, on_send: bool = False) -> None:
+        """Gmail gives drafts a Message-ID of its own making when they are created and/or sent (a fault)."""
+        with self.store.lock:
+            self.store.rewrite_message_id = {w for w, on in (("create", on_create), ("send", on_send)) if on}
 
     def disable_api(self, api: str, project: str = "861228239640") -> None:
         """Every call to `api` ("gmail" or "calendar") answers 403 SERVICE_DISABLED, as when the API is not

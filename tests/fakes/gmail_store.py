@@ -40,6 +40,7 @@ from zoneinfo import ZoneInfo
 from agent.core import calendar_fold, mime
 from agent.core.errors import MalformedInput
 from agent.core.model import Event
+from tests.fakes import message_ids
 
 SYSTEM_FOLDERS = {"": "INBOX", ".Sent": "SENT", ".Sent Items": "SENT", ".Sent Messages": "SENT",
                   ".Drafts": "DRAFT", ".Trash": "TRASH", ".Spam": "SPAM", ".Junk": "SPAM"}
@@ -116,6 +117,9 @@ class MailStore:
         self.root = Path(root)
         self.lock = threading.RLock()
         self.user = user.lower() if user else None
+        # faults (FakeGoogle.rewrite_message_ids): Gmail gives a draft a Message-ID of its own making when it
+        # is created ("create") or when the user sends it ("send"); both off, the client's is kept
+        self.rewrite_message_id: set[str] = set()
         self.messages: dict[str, Msg] = {}
         self.by_unique: dict[str, str] = {}
         self.thread_of_mid: dict[str, str] = {}
@@ -354,6 +358,8 @@ class MailStore:
             draft = self._draft_of(msg.id)
             if draft is not None:
                 del self.drafts[draft]  # sent (moved to Sent) or trashed: no longer a draft
+            if folder == ".Sent" and "send" in self.rewrite_message_id:
+                self._give_message_id(msg, message_ids.gmail_made())
         added, removed = msg.labels - before, before - msg.labels
         if removed:
             self._record(msg, "labelsRemoved", sorted(removed))
@@ -361,6 +367,15 @@ class MailStore:
             self._record(msg, "labelsAdded", sorted(added))
         if msg.has_calendar:
             self._calendar_dirty = True
+
+    def _give_message_id(self, msg: Msg, new: str) -> None:
+        """The file rewritten with Message-ID `new`, and what the store knows of it with it."""
+        data = message_ids.rewrite_file(msg.path, new)
+        st = msg.path.stat()
+        msg.size, msg.mtime_ns = len(data), st.st_mtime_ns
+        msg.headers = [(k, new if k.lower() == "message-id" else v) for k, v in msg.headers]
+        msg.message_id = new
+        self.msg_of_mid[new] = msg.id
 
     def _forget(self, msg: Msg) -> None:
         self._record(msg, "messagesDeleted")
@@ -407,6 +422,8 @@ class MailStore:
             finally:
                 os.close(fd)
             os.rename(tmp, drafts / name)
+            if "create" in self.rewrite_message_id:
+                message_ids.rewrite_file(drafts / name, message_ids.gmail_made())
             msg = self._load(unique, ".Drafts", name, (drafts / name).stat(), thread_hint=thread_id)
             assert msg is not None
             draft = self._new_draft_id()

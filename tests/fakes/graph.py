@@ -17,6 +17,9 @@ As strict as Outlook (issue 17; sources in /work/research/provider_behaviour.md 
   request over 4 gets the same 429. Going over 4 is also recorded as a violation: the provider must not.
 - `busy_elsewhere = n` (a fault, 0 by default): another client of the mailbox (Outlook on the desktop, a
   phone) holds n of the 4 slots, so that even a well-behaved provider gets MailboxConcurrency 429s.
+- `rewrite_message_ids(on_create, on_send)` (faults, both off): a draft created from MIME, or a draft the user
+  sends (its file moved from .Drafts to .Sent), gets an internetMessageId of Exchange's making, which
+  [MS-OXCMAIL] allows and no document rules out (docs/research/provider_behaviour.md §10).
 - `trim_occurrences` (on by default): calendarView/delta returns occurrences and exceptions of a series
   with only id, type, seriesMasterId, start and end (microsoft-graph-docs#7632, #22197); GET
   me/events/{id} returns the series master or the instance in full.
@@ -224,6 +227,12 @@ class GraphFake:
         path.write_text(cache.serialize(), encoding="utf-8")
 
     # -- faults and accounting ---------------------------------------------------------------------------
+    def rewrite_message_ids(self, *, on_create: bool = False, on_send: bool = False) -> None:
+        """Exchange gives drafts made from MIME (on_create) and/or sent drafts (on_send) its own Message-ID."""
+        with self.api.lock:
+            self.api.replace_mime_message_id = on_create
+            self.store.rewrite_on_send = on_send
+
 
     def fail(self, status: int, *, times: int = 1, retry_after: str | None = None, match: str = "",
              inner: bool = False) -> None:

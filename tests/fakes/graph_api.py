@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from agent.core.mime import clean_multiline, html_to_text
+from tests.fakes import message_ids
 from tests.fakes.graph_store import FOLDER_IDS, Item, Store, new_unique
 
 MESSAGE_FIELDS = {
@@ -100,6 +101,7 @@ class GraphApi:
         self.fault_hook: Any = None  # path -> (status, headers, body) | None, for requests inside a $batch
         self.local = threading.local()  # .refuse: how many of this thread's $batch requests get 429 (graph.py)
         self.trim_occurrences = True
+        self.replace_mime_message_id = False  # a fault (GraphFake.rewrite_message_ids)
 
     def violation(self, what: str) -> None:
         self.violations.append(what)
@@ -547,8 +549,8 @@ class GraphApi:
             parsed = email.message_from_bytes(raw, policy=email.policy.default)
             if not parsed.keys():
                 return _err(400, "ErrorMimeContentConversionFailed", "The MIME content is not a message.")
-            if parsed.get("Message-ID") is None:
-                raw = f"Message-ID: <{secrets.token_hex(12).upper()}@GRAPHFAKE01.prod.outlook.com>\r\n".encode() + raw
+            if parsed.get("Message-ID") is None or self.replace_mime_message_id:
+                raw = message_ids.replace_message_id(raw, message_ids.exchange_made())
             if reply_to is not None and parsed.get("In-Reply-To") is None and reply_to.header("Message-ID"):
                 raw = f"In-Reply-To: {reply_to.header('Message-ID')}\r\n".encode() + raw
             item = self._write_draft(raw)

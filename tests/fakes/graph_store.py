@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 
 from agent.core import calendar_fold, mime
 from agent.core.model import Event
+from tests.fakes import message_ids
 
 FOLDER_DIRS = {"inbox": "", "sentitems": ".Sent", "drafts": ".Drafts"}
 FOLDER_IDS = {name: "AQMkAD" + base64.urlsafe_b64encode(name.encode()).decode().rstrip("=") + "AAAA=="
@@ -84,6 +85,7 @@ class Item:
 class Store:
     root: Path
     user: str = ""  # the account's address; guessed from the mail when empty
+    rewrite_on_send: bool = False  # a fault (GraphFake.rewrite_message_ids): a sent draft gets Exchange's Message-ID
     items: dict[str, Item] = field(default_factory=dict)  # unique -> item
     gone: list[tuple[int, str, str]] = field(default_factory=list)  # (seq, folder, id) removed from folder
     seq: int = 0
@@ -149,6 +151,9 @@ class Store:
                 continue
             changed = False
             if item.folder != folder:  # moved: removed from the old folder, created in the new one
+                if self.rewrite_on_send and item.folder == "drafts" and folder == "sentitems":
+                    message_ids.rewrite_file(path, message_ids.exchange_made())
+                    st = path.stat()
                 self.seq += 1
                 changed = True
                 self.gone.append((self.seq, item.folder, item.id))

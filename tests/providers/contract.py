@@ -186,6 +186,19 @@ class ProviderContract:
         assert again.draft_status([record("<d-1@example.net>", ref)]) == {"iv-1:thank_you:ana": "present"}
         assert again.find_draft("<unknown@example.net>") is None
 
+    def test_b20_inspect_draft_reads_back_what_the_mailbox_stored_and_none_once_gone(self, mailbox, make_provider):
+        raw = draft("<d-1@example.net>")
+        ref = make_provider().create_draft(raw, message_id="<d-1@example.net>", reply_to=None)
+        seen = make_provider().inspect_draft(ref)  # a new provider: read back from the mailbox, not remembered
+        assert seen is not None and seen.in_drafts and seen.draft_flag
+        assert seen.headers["Message-ID"] == "<d-1@example.net>"
+        assert seen.headers["From"] == f"Jordan Lee <{USER}>"
+        assert seen.headers["To"] == f"Ana Ruiz <{RECRUITER}>"
+        assert seen.headers["Subject"] == "Thank you: Backend Engineer"
+        assert seen.headers["Date"]
+        mailbox.delete_draft("<d-1@example.net>")
+        assert make_provider().inspect_draft(ref) is None
+
     def test_b20_draft_status_present_then_edited_then_missing(self, mailbox, make_provider):
         provider = make_provider()
         ref = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>",
