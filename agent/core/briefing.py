@@ -5,8 +5,10 @@ after `briefing_hour` (in the user's zone) and before the day's first interview 
 first run only when a draft was made since the last briefing. At most one a day (its key is the day).
 
 Choices where the rules are silent (also in README "The morning briefing"):
-- "The first run at or after briefing_hour": a run whose previous run was before that hour today (or that is
-  the first run ever). A run that finds the day's first interview already started makes the briefing only when
+- "The first run at or after briefing_hour": a run whose previous whole run was before that hour today. An
+  installation's very first run (a new state store, or one lost or replaced) makes none: it cannot know
+  whether a run earlier this morning already did, and a briefing made twice on a day is a duplicate (B20);
+  the next morning's comes as usual. A run that finds the day's first interview already started makes the briefing only when
   a draft was made since the last one, as on a day without an interview.
 - "Drafts made since the last briefing" counts those still waiting in Drafts (one the user already sent or
   deleted gives nothing to list) and the drafts this very run makes: the briefing lists them.
@@ -99,7 +101,7 @@ def plan(looking: Sequence[Looking], actions: Sequence[DraftAction], drafts: Seq
                     key=lambda iv: (iv.start, iv.id))
     instants += [iv.start for iv in todays]
     briefings = [d for d in drafts if is_briefing(d)]
-    first_run = last_run is None or last_run < opens
+    first_run = last_run is not None and last_run < opens
     if now < opens or not first_run or any(d.key == key(today) for d in briefings):
         return None, None, instants
     ahead = tuple(iv for iv in todays if iv.start > now)

@@ -75,6 +75,7 @@ def c291() -> S:
                ana, "2026-11-10 09:00")
     _interview(s, "c291b", "Tallow Bridge", "Platform Engineer", "2026-11-18 10:00",
                "2026-11-18 10:45", omar, "2026-11-11 09:00")
+    s.run(t("2026-11-16 18:00"), [], total=0)  # the agent has run before (a first run ever makes no briefing)
     s.run(t("2026-11-17 07:30"), [brief("Quarry Lane", QUESTION, subject="Today: Quarry Lane at 11:00 am")], total=1,
           briefings={"2026-11-17": "draft"})
     s.run(t("2026-11-17 13:00"), [thanks(ana.email)], total=2)
@@ -96,6 +97,7 @@ def c292() -> S:
     ana = P("Ana Souza", "ana.souza@quarrylane.io")
     _interview(s, "c292", "Quarry Lane", "Backend Engineer", "2026-11-17 14:00", "2026-11-17 15:00",
                ana, "2026-11-10 09:00")
+    s.run(t("2026-11-16 18:00"), [], total=0)
     s.run(t("2026-11-17 07:10"), [brief("Quarry Lane", QUESTION)], total=1)
     s.user("edit_draft", "briefing", ME, "My notes: ask about the on-call rotation and the team's roadmap.")
     s.run(t("2026-11-17 15:30"), [thanks(ana.email)], total=2)
@@ -131,6 +133,7 @@ def c294() -> S:
     ana = P("Ana Souza", "ana.souza@quarrylane.io")
     _interview(s, "c294", "Quarry Lane", "Backend Engineer", "2026-11-17 14:00", "2026-11-17 15:00",
                ana, "2026-11-10 09:00")
+    s.run(t("2026-11-16 18:00"), [], total=0)
     s.run(t("2026-11-17 07:10"), [brief("Their answer:")], total=1)
     s.user("edit_draft", "briefing", ME, add="by December 4", after="Their answer:")
     s.user("send_draft", "briefing", ME)
@@ -179,6 +182,7 @@ def c297() -> S:
     ana = P("Ana Souza", "ana.souza@quarrylane.io")
     _interview(s, "c297", "Quarry Lane", "Backend Engineer", "2026-11-16 10:00", "2026-11-16 11:00",
                ana, "2026-11-09 09:00")
+    s.run(t("2026-11-15 18:00"), [], total=0)
     s.run(t("2026-11-16 08:00"), [brief("Quarry Lane", QUESTION)], total=1)
     s.run(t("2026-11-16 12:00"), [thanks(ana.email)], total=2)
     s.run(t("2026-11-17 08:00"), [brief("thank-you to Ana Souza")], total=2,

@@ -17,7 +17,10 @@ MORNING = datetime(2026, 11, 17, 7, 30, tzinfo=TZ)  # the interview day (START i
 MYSELF = Person(ME.email, ME.name)
 
 
-def brief(now, *, last_run=None, drafts=(), ivs=None, settings=SETTINGS, msgs=()):
+EVENING = datetime(2026, 11, 16, 18, 0, tzinfo=TZ)  # the run before
+
+
+def brief(now, *, last_run=EVENING, drafts=(), ivs=None, settings=SETTINGS, msgs=()):
     p = plan(ivs or [interview()], list(msgs), list(drafts), {}, ME, settings, now)
     return with_briefing(p, list(drafts), ME, settings, now, last_run)
 
@@ -53,6 +56,11 @@ def test_b24_briefing_hour_is_configurable():
 def test_b24_only_the_first_run_after_the_hour():
     assert briefing_actions(brief(MORNING.replace(hour=8), last_run=MORNING)) == []
     assert briefing_actions(brief(MORNING.replace(hour=8), last_run=MORNING.replace(hour=6)))
+
+
+def test_b20_b24_an_installations_first_run_makes_none():
+    # a new or lost state cannot tell whether this morning's briefing was made already
+    assert briefing_actions(brief(MORNING, last_run=None)) == []
 
 
 def test_b24_not_once_the_first_interview_started():
@@ -94,7 +102,7 @@ def test_b24_the_users_zone_decides_the_day():
     iv = interview(start=datetime(2026, 11, 17, 16, 0, tzinfo=TZ), end=datetime(2026, 11, 17, 17, 0, tzinfo=TZ))
     at = datetime(2026, 11, 17, 6, 30, tzinfo=TZ)  # 12:30 in Paris, before the 22:00 interview
     p = plan([iv], [], [], {}, paris, SETTINGS, at)
-    p = with_briefing(p, [], paris, SETTINGS, at, None)
+    p = with_briefing(p, [], paris, SETTINGS, at, EVENING)
     assert briefing_actions(p) and briefing.subject(p.briefing, paris) == "Today: Acme Robotics at 10:00 pm"
 
 
