@@ -442,7 +442,8 @@ class GraphRecorder:
         fake._server.handle_error = lambda request, address: None  # a dropped connection is not an error here
 
     def _own_draft(self, path: str, own: set[str]) -> bool:
-        """The item a DELETE names is in Drafts, a draft, and carries an own Message-ID."""
+        """The item a DELETE names is in Drafts, a draft, and carries an own Message-ID; or it is gone (the other
+        installation deleted that twin first: the DELETE touches nothing)."""
         from urllib.parse import unquote
 
         clean = path.split("?", 1)[0].rstrip("/")
@@ -452,8 +453,8 @@ class GraphRecorder:
         with self.fake.api.lock:
             store.refresh()
             item = store.by_id(unquote(clean.rsplit("/", 1)[-1]))
-            return (item is not None and item.folder == "drafts" and "D" in item.flags
-                    and _norm(item.header("Message-ID")) in own)
+            return item is None or (item.folder == "drafts" and "D" in item.flags
+                                    and _norm(item.header("Message-ID")) in own)
 
     def forbidden(self) -> list[str]:
         bad = []
@@ -497,7 +498,8 @@ class GmailRecorder:
         def checked_delete(req: Any) -> Any:
             store = fake.store
             message = store.messages.get(store.drafts.get(req.path_params.get("id", ""), ""))
-            if own is not None and message is not None and _norm(message.message_id) in own():
+            # Gone (the other installation deleted that twin first): the delete touches nothing.
+            if own is not None and (message is None or _norm(message.message_id) in own()):
                 with self._lock:
                     self.own_draft_ids.add(req.path_params["id"])
             return delete(req)
@@ -592,8 +594,10 @@ def attach(kind: str, mailbox: Any, *, rate: float = 0.0, seed: int = 0, own: Ow
                 return False
             ids = own()
             listed = {uid: (raw, flags) for uid, raw, flags in mailbox._messages("Drafts")}
-            return all(uid in listed and "\\Draft" in listed[uid][1].split()
-                       and _norm(mailbox._parse(listed[uid][0])["Message-ID"]) in ids for uid in uids)
+            # A uid no longer there (the other installation deleted that twin first) is a no-op.
+            return all(uid not in listed or ("\\Draft" in listed[uid][1].split()
+                                             and _norm(mailbox._parse(listed[uid][0])["Message-ID"]) in ids)
+                       for uid in uids)
 
         proxy = ImapProxy((mailbox.server.host, mailbox.server.port), fault_rate=rate, seed=seed,
                           own_drafts=own_drafts).start()
