@@ -3,9 +3,10 @@ Message-ID it will carry) before writing it and its ref after (B20). The only mo
 
 The mailbox is the record, the state store a cache of it (B20): a draft's Message-ID is derived from the
 user's address and the draft's key (compose.draft_message_id), so before writing one the executor looks
-for it in the Sent mail it has read and in Drafts (`find_draft`). A draft found there (made by a run whose
+for it in the Sent mail it has read and in Drafts (`find_drafts`). A draft found there (made by a run whose
 state was since lost, emptied or replaced, or by a second installation on the same mailbox) is recorded,
-never made again.
+never made again. Two installations writing the same draft at the same instant leave twins, which `twins.settle`
+reduces to one after the write (and at every later lookup), the same one for both.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from agent.core.lifecycle import Plan, resolve_missing
 from agent.core.model import DraftRecord, Interview, Message
 from agent.core.settings import Identity, Profile
 from agent.state import State
+from agent.twins import settle
 from providers.base import Provider
 
 log = logging.getLogger(__name__)
@@ -39,7 +41,7 @@ def recover_intents(provider: Provider, state: State, account: str, now: datetim
     for rec in state.drafts(account):
         if rec.state != "intent":
             continue
-        ref = provider.find_draft(rec.message_id)
+        ref = settle(provider, rec.message_id)  # twins of another installation's settled too (B20)
         if ref is not None:
             state.record_created(rec.key, ref, now)
             log.info("recovered draft %s after an interrupted run", rec.key)
@@ -59,6 +61,9 @@ def refresh_draft_states(provider: Provider, state: State, account: str, sent: S
     for rec in watched:
         status = seen.get(rec.key, "present")
         new = {"present": "draft", "edited": "edited"}.get(status) or resolve_missing(rec, sent)
+        if new == "deleted" and (ref := settle(provider, rec.message_id)):  # another installation kept its twin
+            state.record_created(rec.key, ref, now)
+            new = "draft"
         if new != rec.state:
             changes[rec.key] = new
             log.info("draft %s is now %s", rec.key, new)
@@ -112,7 +117,7 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
             log.info("draft %s was already sent (made by an earlier run or another installation): recorded, "
                      "not made again", action.key)
             continue
-        ref = provider.find_draft(message_id)
+        ref = settle(provider, message_id)
         if ref is not None:  # in Drafts already: recorded, not made again (B20)
             state.record_created(action.key, ref, now)
             record.state, record.provider_ref, record.created_at = "draft", ref, now
@@ -121,6 +126,7 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
                      "recorded, not made again", action.key)
             continue
         ref = provider.create_draft(raw, message_id=message_id, reply_to=action.reply_to)
+        ref = settle(provider, message_id) or ref  # another installation wrote it at the same instant (B20)
         stored = _stored_message_id(provider, state, account, ref, message_id)
         state.record_created(action.key, ref, now, message_id=stored)
         record.message_id = stored or message_id

@@ -1,8 +1,8 @@
 """Kill points for the crash-safety tests (B20): the process dies with SIGKILL at a chosen step boundary.
 
-A step boundary is the moment right after a provider call (sync, create_draft, find_draft, draft_status)
-or a state write (store_sync, save_cursor, record_intent, record_created, forget_intent, set_draft_states,
-set_decision) returned. With `INTERVIEW_AGENT_KILL_AT=N` the N-th boundary of the process kills it, as
+A step boundary is the moment right after a provider call (sync, create_draft, find_draft(s), draft_status,
+delete_draft) or a state write (store_sync, save_cursor, record_intent, record_created, forget_intent,
+set_draft_states, set_decision) returned. With `INTERVIEW_AGENT_KILL_AT=N` the N-th boundary of the process kills it, as
 a power cut or the OOM killer would: no cleanup, no `finally`, no flush. With
 `INTERVIEW_AGENT_KILL_COUNT_FILE=PATH` the number of boundaries passed so far is written to PATH at each
 one, so a test learns how many points a run has (tests/reliability/test_crash.py); with
@@ -22,7 +22,7 @@ KILL_AT_ENV = "INTERVIEW_AGENT_KILL_AT"
 COUNT_FILE_ENV = "INTERVIEW_AGENT_KILL_COUNT_FILE"
 TRACE_FILE_ENV = "INTERVIEW_AGENT_KILL_TRACE_FILE"
 
-PROVIDER_CALLS = frozenset({"sync", "create_draft", "find_draft", "draft_status", "delete_draft"})
+PROVIDER_CALLS = frozenset({"sync", "create_draft", "find_draft", "find_drafts", "draft_status", "delete_draft"})
 STATE_WRITES = frozenset({"store_sync", "save_cursor", "record_intent", "record_created", "record_found",
                           "forget_intent", "set_draft_states", "set_decision"})
 

@@ -10,7 +10,8 @@ Glossary
   calendar syncToken; Graph: delta links). `None` means the first run. The state store keeps it.
 - key: the provider's stable handle for one message (Maildir unique name, "folder:uidvalidity:uid", Gmail
   message id, Graph immutable id). Messages are deduplicated by it.
-- draft ref: the string `create_draft` and `find_draft` return; the provider alone interprets it later.
+- draft ref: the string `create_draft`, `find_draft` and `find_drafts` return; the provider alone interprets it
+  later.
   A ref never has the shape of a Message-ID ("<...>"), so `delete_draft` can take either.
 - progress: an optional callback `progress(done, total)` the caller hands to `sync`, for a bar while a
   first run reads a large mailbox. A provider that cannot count ahead never calls it.
@@ -141,6 +142,14 @@ class Provider(Protocol):
         """The ref of the draft in Drafts with this Message-ID, or None. Used after a crash between
         writing a draft and recording it, so that it is never written twice (B20). Raises AuthError,
         UnreachableError, ProviderError."""
+        ...
+
+    def find_drafts(self, message_id: str) -> list[str]:
+        """The refs of every draft in Drafts with exactly this Message-ID, oldest first (in the order they
+        reached Drafts as far as the mailbox tells it: IMAP UID, Maildir ctime, Gmail's list order, Graph
+        createdDateTime; ties by ref), the same order for every installation that asks. Two installations
+        writing one draft at the same instant leave two; the agent keeps the first (agent/twins.py, B20).
+        Raises AuthError, UnreachableError, ProviderError."""
         ...
 
     def draft_status(self, drafts: Sequence[DraftRecord]) -> dict[str, str]:

@@ -264,6 +264,17 @@ class GmailProvider:
             return f"{item['id']}|{item.get('message', {}).get('id', '')}"
         return None
 
+    def find_drafts(self, message_id: str) -> list[str]:
+        """The refs of every draft whose Message-ID is `message_id` (a Gmail search), oldest first: Gmail
+        lists drafts newest first, so its order reversed (the same for every installation that asks)."""
+        wanted = bare_mid(message_id)
+        if not wanted or '"' in wanted:
+            return []
+        gmail = self._service("gmail.v1")
+        result = self.transport.call(gmail.users().drafts().list(userId="me", q=f"rfc822msgid:{wanted}"),
+                                     "gmail.users.drafts.list")
+        return [f"{item['id']}|{item.get('message', {}).get('id', '')}" for item in reversed(result.get("drafts", []))]
+
     def draft_status(self, drafts: Sequence[DraftRecord]) -> dict[str, str]:
         """One drafts.list (paged): same message id -> "present", new message id -> "edited", gone -> "missing"."""
         if not drafts:

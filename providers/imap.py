@@ -43,7 +43,7 @@ from providers.base import CheckLine, Progress, ProviderError, SyncBatch, Unreac
 from providers.imap_config import parse_settings
 from providers.imap_connect import connect_imap
 from providers.imap_connection import DROPPED, CommandCounter, discard, open_connection
-from providers.imap_drafts import draft_status, lookup
+from providers.imap_drafts import draft_status, lookup, lookup_all
 from providers.imap_folders import FolderFinder
 from providers.imap_messages import aware, crlf, date_header, has_calendar, header_only, is_bulk, sha, size_chunks
 from providers.imap_secrets import find_password, secret_file, store_password
@@ -374,6 +374,13 @@ class ImapProvider:
             folder = self.folders.drafts(client, create=False)
             return lookup(client, folder, message_id) if folder else None
         return self._op("looking for a draft", find)
+
+    def find_drafts(self, message_id: str) -> list[str]:
+        """The refs of every draft in Drafts with this Message-ID, oldest (lowest UID) first."""
+        def find(client: IMAPClient) -> list[str]:
+            folder = self.folders.drafts(client, create=False)
+            return lookup_all(client, folder, message_id) if folder else []
+        return self._op("looking for drafts", find)
 
     def draft_status(self, drafts: Sequence[DraftRecord]) -> dict[str, str]:
         """Per `record.key`: "present" (the same UID with \\Draft and the same content), "edited" (changed

@@ -33,21 +33,28 @@ def parse_ref(ref: str) -> tuple[str, int, int, str] | None:
 
 
 def lookup(client: IMAPClient, folder: str, message_id: str) -> str | None:
-    """The ref of the newest message in `folder` with exactly this Message-ID (SEARCH HEADER, then the
-    header checked), or None."""
+    """The ref of the newest message in `folder` with exactly this Message-ID, or None."""
+    refs = lookup_all(client, folder, message_id)
+    return refs[-1] if refs else None
+
+
+def lookup_all(client: IMAPClient, folder: str, message_id: str) -> list[str]:
+    """The refs of every message in `folder` with exactly this Message-ID (SEARCH HEADER, then the header
+    checked), oldest first: by UID, which the server gives in the order messages arrive."""
     wanted = norm_mid(message_id)
     selected = client.select_folder(folder, readonly=True)
     uidvalidity = int(selected[b"UIDVALIDITY"])
     uids = client.search(["NOT", "DELETED", "HEADER", "Message-ID", wanted])
     if not uids:
-        return None
-    # SEARCH HEADER matches substrings: check the exact Message-ID, newest first.
+        return []
+    # SEARCH HEADER matches substrings: check the exact Message-ID.
     fetched = client.fetch(sorted(uids), ["BODY.PEEK[]"])
-    for uid in sorted(fetched, reverse=True):
+    refs = []
+    for uid in sorted(fetched):
         body = bytes(fetched[uid].get(b"BODY[]") or b"")
         if header_message_id(body) == wanted:
-            return f"{folder}|{uidvalidity}|{uid}|{sha(body)}"
-    return None
+            refs.append(f"{folder}|{uidvalidity}|{uid}|{sha(body)}")
+    return refs
 
 
 def inspect(client: IMAPClient, folder: str | None, ref: str) -> DraftInspection | None:

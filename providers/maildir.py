@@ -340,6 +340,10 @@ class MaildirProvider:
         """The ref of the draft in Drafts carrying `message_id` (headers only are read), or None."""
         return maildir_drafts.find(self.drafts_dir(), message_id)
 
+    def find_drafts(self, message_id: str) -> list[str]:
+        """The refs of every draft in Drafts carrying `message_id`, oldest first (by ctime, then name)."""
+        return maildir_drafts.find_all(self.drafts_dir(), message_id)
+
     def draft_status(self, drafts: Sequence[DraftRecord]) -> dict[str, str]:
         """"present" (same bytes as written), "edited" (changed in place, or another draft file with the
         same Message-ID) or "missing", per `record.key`."""

@@ -59,6 +59,25 @@ def find(drafts: Path, message_id: str) -> str | None:
     return None
 
 
+def find_all(drafts: Path, message_id: str) -> list[str]:
+    """The refs of every draft carrying `message_id`, oldest first: by ctime, which the rename into cur/
+    sets (the moment the draft became visible, unlike the time in its unique name, taken before the write),
+    then by unique name."""
+    wanted = norm_mid(message_id)
+    found: list[tuple[int, str, str]] = []
+    for unique, path in draft_files(drafts).items():
+        if _message_id_of(path) != wanted:
+            continue
+        try:
+            changed = path.stat().st_ctime_ns
+        except FileNotFoundError:
+            continue  # removed meanwhile
+        data = _read_or_none(path)
+        if data is not None:
+            found.append((changed, unique, _ref(unique, data)))
+    return [ref for _changed, _unique, ref in sorted(found)]
+
+
 def status(drafts: Path, records: Sequence[DraftRecord]) -> dict[str, str]:
     """"present" (same bytes as written), "edited" (changed in place, or another draft file with the
     same Message-ID) or "missing", per `record.key`."""

@@ -371,6 +371,11 @@ class OutlookProvider:
         """The ref of the draft in Drafts whose internetMessageId is `message_id`, or None."""
         return outlook_drafts.find(self.graph, message_id)
 
+    def find_drafts(self, message_id: str) -> list[str]:
+        """The refs of every draft in Drafts whose internetMessageId is `message_id`, oldest first
+        (createdDateTime, then Graph id)."""
+        return outlook_drafts.find_all(self.graph, message_id)
+
     def draft_status(self, drafts: Sequence[DraftRecord]) -> dict[str, str]:
         """"present", "edited" or "missing" per record: by the draft's Graph id (in Drafts, same content
         hash?), else by its Message-ID among the drafts (a client may save an edit as a new item)."""

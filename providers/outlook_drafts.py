@@ -27,7 +27,7 @@ from providers.base import DraftInspection, ProviderError, inspection_of
 from providers.message_ids import is_message_id, norm_mid
 from providers.outlook_http import GraphClient, quote_id
 
-DRAFT_SELECT = "id,isDraft,parentFolderId,internetMessageId,subject,body,toRecipients,ccRecipients"
+DRAFT_SELECT = "id,isDraft,parentFolderId,internetMessageId,subject,body,toRecipients,ccRecipients,createdDateTime"
 
 
 def create(graph: GraphClient, raw: bytes, reply_to: Message | None) -> str:
@@ -49,6 +49,13 @@ def find(graph: GraphClient, message_id: str) -> str | None:
     """The ref of the draft in Drafts whose internetMessageId is `message_id`, or None."""
     found = drafts_with(graph, message_id)
     return _ref(found[0]) if found else None
+
+
+def find_all(graph: GraphClient, message_id: str) -> list[str]:
+    """The refs of every draft in Drafts whose internetMessageId is `message_id`, oldest first
+    (createdDateTime, then Graph id: the same order for every installation that asks)."""
+    found = drafts_with(graph, message_id)
+    return [_ref(m) for m in sorted(found, key=lambda m: (str(m.get("createdDateTime") or ""), str(m.get("id"))))]
 
 
 def drafts_with(graph: GraphClient, message_id: str) -> list[dict]:

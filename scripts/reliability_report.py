@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run the reliability tests and write docs/RELIABILITY.md from the figures they count.
 
-    scripts/reliability_report.py            # the bounded run CI makes (about 3-4 minutes on 2 cores)
+    scripts/reliability_report.py            # the bounded run CI makes (about 8 minutes on 2 cores)
     scripts/reliability_report.py --long     # every scenario under every kill point, fuzzing at volume
 
 It runs `scripts/test tests/reliability` with INTERVIEW_AGENT_RELIABILITY_REPORT pointing at a temporary
@@ -38,12 +38,21 @@ PROMISES = [
      "Sent by their derived Message-IDs", "B20", "tests/reliability/test_state_loss.py",
      [("state_loss", "cases", "state-loss cases"), ("state_loss", "duplicates", "duplicates found"),
       ("state_loss", "lost", "drafts lost"), ("state_loss", "replays", "scenario replays")]),
+    ("Two installations (own state dirs, one config user) running at the same instant on one mailbox, forced "
+     "into the worst interleavings (both look a draft up before either writes; both write, then both check; or "
+     "one writes and checks before the other writes), then each run once more, leave every draft in Drafts "
+     "exactly once, both states record the same drafts, and the only drafts deleted are twins carrying the "
+     "agent's derived Message-ID", "B20, B19", "tests/reliability/test_concurrent.py",
+     [("concurrent", "trials", "concurrent trials"), ("concurrent", "duplicates", "duplicates found"),
+      ("concurrent", "twins_deleted", "twins deleted"), ("concurrent", "replays", "scenario replays")]),
     ("At 20% provider faults (IMAP connections refused or cut, commands or answers lost; Graph and Gmail "
      "429/500/503, Graph connections dropped before or after the request), runs repeated until they succeed "
      "converge to the drafts of a clean run", "B20", "tests/reliability/test_faults.py",
      [("faults", "faults_injected", "faults injected"), ("faults", "failed_runs_retried", "failed runs retried"),
       ("faults", "replays", "faulty replays"), ("faults", "answer_lost_cases", "lost-answer cases")]),
-    ("Nothing is ever sent, replied, forwarded, moved, flagged or deleted: every request to the test servers is "
+    ("Nothing is ever sent, replied, forwarded, moved or flagged, and nothing deleted but the agent's own twin "
+     "drafts (a draft in Drafts carrying a Message-ID the agent derived, checked before the delete reaches the "
+     "server): every request to the test servers is "
      "on an allow-list, no source line can send, the Graph scopes never include Mail.Send", "B19",
      "tests/reliability/test_never_send.py (and the recorders in the crash and fault tests)",
      [("never_send", "requests_checked", "requests and IMAP commands checked"),
@@ -98,6 +107,12 @@ FOUND_AND_FIXED = [
      "agent/core/compose.py, agent/executor.py, agent/core/own_drafts.py: a Message-ID derived from the user's "
      "address and the draft key, looked up in Sent and Drafts before a draft is written; agent/state.py, "
      "agent/doctor.py: a state of another account or from the future refused, a 0-byte one reported"),
+    ("Two installations on one mailbox whose runs reached the same draft at the same instant both passed the "
+     "Drafts lookup and both wrote it: a duplicate (B20, issue 15)", "tests/reliability/test_concurrent.py",
+     "agent/twins.py, agent/executor.py: after writing, the drafts carrying the derived Message-ID are listed "
+     "(Provider.find_drafts, oldest first) and all but the first deleted, the same one kept by both; intent "
+     "recovery and the lookup before a write settle twins too, and a recorded draft gone from Drafts adopts the "
+     "survivor"),
     ("Gmail: a token file others could read was silently chmod-ed; Outlook: the token cache's mode was not "
      "checked (B22)", "test_b22_a_secret_file_others_can_read_is_refused_with_the_fix_then_works",
      "providers/gmail_auth.py, providers/outlook_auth.py: refused with `chmod 600 FILE`"),
@@ -204,15 +219,28 @@ def render(data: dict, elapsed: float, long: bool) -> str:
               "before the previous run step, a second installation (own config, empty state) run first, the run "
               "is made again and Drafts compared with the reference. A draft the user had deleted may come back "
               "(nothing in a mailbox records a deletion); those are counted apart (deleted_made_again).",
+              "- **Two installations at once** (tests/reliability/test_concurrent.py): at each run step of a replay "
+              "the world is saved and, per interleaving, two forked children run at once with their own state "
+              "dirs; a provider wrapper (through killpoints.wrap_provider) makes them meet, per draft Message-ID, "
+              "after both lookups (together: and again before and after both writes; staggered: the second "
+              "writes only after the first has checked); `--long` adds 8 trials a step with random 0-30 ms "
+              "sleeps instead, and three scenarios. Then each installation runs once more and Drafts, both states "
+              "and every delete are checked. Graph's 4 requests in flight are per mailbox: the pair exceeding "
+              "them gets Outlook's 429s (retried), not a violation of one agent.",
               "- **Never-send**: the same layers record every request ($batch items included) and check it against "
               "an allow-list; the source of agent/ and providers/ is scanned as Python syntax trees.",
               "- **Hostile input**: Hypothesis, derandomized and bounded in CI (200 examples a property), "
               "5,000 a property with random seeds under `--long`.",
               "",
               "Known limits: with the state lost, a draft the user had deleted can be made again (a mailbox keeps "
-              "no trace of a deletion); two installations whose runs reach the same draft within the moment "
-              "between the Drafts lookup and the write can both write it (the lookup, not a lock, keeps them "
-              "apart); Gmail's random faults are HTTP statuses only (a lost "
+              "no trace of a deletion); two installations writing one draft at the same instant leave two copies "
+              "for the moment until each has checked Drafts (a user looking then sees both); an installation killed "
+              "between writing a twin and checking, whose state is then lost and which never plans that draft "
+              "again, leaves the twin; where Drafts cannot order two copies (Graph's createdDateTime in whole "
+              "seconds, a Maildir ctime tie) one installation may keep the other's copy and its record point at "
+              "the deleted one until its next run finds the survivor by Message-ID (Gmail: adopted; Maildir: "
+              "reported edited); over Gmail's IMAP, which drops \\\\Draft, twins are not deleted; Gmail's random "
+              "faults are HTTP statuses only (a lost "
               "answer is tested once, on drafts.create); a kill inside a provider call is covered by the boundary "
               "after it (the call's effect is there or not, as on either side of the boundary).",
               ""]

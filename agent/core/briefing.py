@@ -8,8 +8,8 @@ Choices where the rules are silent (also in README "The morning briefing"):
 - "The first run at or after briefing_hour": a run whose previous whole run was before that hour today. An
   installation's very first run (a new state store, or one lost or replaced) makes none: it cannot know
   whether a run earlier this morning already did, and a briefing made twice on a day is a duplicate (B20);
-  the next morning's comes as usual. A run that finds the day's first interview already started makes the briefing only when
-  a draft was made since the last one, as on a day without an interview.
+  the next morning's comes as usual. A run that finds the day's first interview already started makes the
+  briefing only when a draft was made since the last one, as on a day without an interview.
 - "Drafts made since the last briefing" counts those still waiting in Drafts (one the user already sent or
   deleted gives nothing to list) and the drafts this very run makes: the briefing lists them.
 - Answers heard are those since the last briefing (the last three days when there was none).

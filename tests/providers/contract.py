@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from datetime import UTC, datetime, timedelta
 
 from agent.core.model import DraftRecord, Message
@@ -198,6 +199,22 @@ class ProviderContract:
         assert seen.headers["Date"]
         mailbox.delete_draft("<d-1@example.net>")
         assert make_provider().inspect_draft(ref) is None
+
+    def test_b20_find_drafts_lists_every_twin_oldest_first_and_only_those(self, mailbox, make_provider):
+        # Two installations wrote the same draft at the same instant: each new provider stands for one.
+        first = make_provider().create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>",
+                                             reply_to=None)
+        make_provider().create_draft(draft("<d-2@example.net>"), message_id="<d-2@example.net>", reply_to=None)
+        time.sleep(1.05)  # a mailbox that orders by whole seconds (Graph's createdDateTime) tells them apart
+        second = make_provider().create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>",
+                                              reply_to=None)
+        refs = make_provider().find_drafts("<d-1@example.net>")
+        assert refs == [first, second]  # the refs create_draft returned, oldest first
+        assert make_provider().find_drafts("<d-1@example.net>") == refs  # the same for every installation
+        assert make_provider().find_drafts("<unknown@example.net>") == []
+        assert make_provider().delete_draft(refs[1]) is True
+        assert make_provider().find_drafts("<d-1@example.net>") == [first]
+        assert sorted(d["Message-ID"] for d in mailbox.drafts()) == ["<d-1@example.net>", "<d-2@example.net>"]
 
     def test_b20_draft_status_present_then_edited_then_missing(self, mailbox, make_provider):
         provider = make_provider()

@@ -12,6 +12,10 @@
 - `forbidden_*`: the requests among those that send, reply, forward, move, copy, delete or change a
   message the agent did not make (B19). Each list is an allow-list: a new kind of request fails the test
   until someone looks at it.
+- own drafts: each layer takes `own`, a callable giving the Message-IDs the agent derived (its draft
+  records). Deleting a draft is allowed only when, at the moment the delete reaches the server, the message
+  is in Drafts, marked as a draft and carries one of them (two installations' twin drafts, agent/twins.py);
+  any other delete is forbidden, as is every delete when `own` is not given.
 """
 
 from __future__ import annotations
@@ -21,10 +25,18 @@ import re
 import socket
 import threading
 from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar
 
 # -- IMAP ---------------------------------------------------------------------------------------------------
 _LITERAL = re.compile(rb"\{(\d+)\+?\}$")
+Own = Callable[[], set[str]]  # the Message-IDs the agent derived, "<...>"
+
+
+def _norm(mid: object) -> str:
+    text = "".join(str(mid or "").split())
+    return text if text.startswith("<") else f"<{text.strip('<>')}>"
 
 
 class _Lines:
@@ -78,8 +90,12 @@ def _redact(text: str) -> str:
 
 class ImapProxy:
     def __init__(self, target: tuple[str, int], *, fault_rate: float = 0.0, seed: int = 0,
-                 max_connections: int = 32, lose_answer_to: str = "", strip_draft: bool = False):
+                 max_connections: int = 32, lose_answer_to: str = "", strip_draft: bool = False,
+                 own_drafts: Callable[[str, list[int]], bool] | None = None):
         self.target = target
+        # own_drafts(folder, uids): every uid there is the agent's own draft (see the module docstring).
+        self.own_drafts = own_drafts
+        self.allowed: set[int] = set()  # indexes in `commands` of deletes checked to touch own drafts alone
         # As Gmail over IMAP (jakartaee/mail-api#345): the \Draft flag of an APPEND is dropped on the way in,
         # so drafts sit in Drafts without it.
         self.strip_draft = strip_draft
@@ -160,11 +176,16 @@ class ImapProxy:
 
     def forbidden(self, drafts_folder: str = "Drafts") -> list[str]:
         with self._lock:
-            return forbidden_imap(list(self.commands), drafts_folder)
+            return forbidden_imap(list(self.commands), drafts_folder, self.allowed)
 
-    def record(self, text: str) -> None:
+    def record(self, text: str) -> int:
         with self._lock:
             self.commands.append(_redact(text))
+            return len(self.commands) - 1
+
+    def allow(self, index: int) -> None:
+        with self._lock:
+            self.allowed.add(index)
 
 
 class _Conn:
@@ -176,6 +197,32 @@ class _Conn:
         self.count = 0
         self.drop_tag: str | None = None
         self.cut = threading.Event()
+        self.folder = ""  # selected on this connection
+        self.own_uids: set[int] = set()  # flagged \Deleted here after the check that they are own drafts
+
+    def check_delete(self, index: int, text: str) -> None:
+        """A UID STORE +FLAGS \\Deleted or UID EXPUNGE on this connection: allowed (recorded as such) only
+        when every uid is the agent's own draft in Drafts, checked before the server executes it."""
+        m = _TAGGED.match(text)
+        if not m:
+            return
+        verb, rest = m.group(2).upper(), (m.group(3) or "")
+        if verb in ("SELECT", "EXAMINE"):
+            self.folder = rest.strip().strip('"')
+            return
+        words = rest.split()
+        if verb != "UID" or len(words) < 2 or self.proxy.own_drafts is None:
+            return
+        uids = _uid_set(words[1])
+        if not uids:
+            return
+        sub = words[0].upper()
+        if sub == "STORE" and words[2:3] and words[2].upper().startswith("+FLAGS") and "\\DELETED" in rest.upper():
+            if self.proxy.own_drafts(self.folder, uids):
+                self.own_uids |= set(uids)
+                self.proxy.allow(index)
+        elif sub == "EXPUNGE" and set(uids) <= self.own_uids:
+            self.proxy.allow(index)
 
     def _cut(self, what: str) -> None:
         if not self.cut.is_set():
@@ -194,7 +241,7 @@ class _Conn:
                     break
                 send_upto = len(chunk)
                 for end, text in lines.feed(chunk):
-                    self.proxy.record(text)
+                    self.check_delete(self.proxy.record(text), text)
                     self.count += 1
                     if self.count == self.at and self.mode == "cut-before":
                         self.upstream.sendall(chunk[:end - 2])  # the command without its CRLF: never executed
@@ -238,6 +285,17 @@ class _Conn:
             _shutdown(self.client)
 
 
+def _uid_set(text: str) -> list[int]:
+    """The uids of an IMAP sequence set such as "5,7:9" (empty for "*" or anything unparsable)."""
+    out: list[int] = []
+    for part in text.split(","):
+        low, _, high = part.partition(":")
+        if not low.isdigit() or (high and not high.isdigit()):
+            return []
+        out += range(int(low), int(high or low) + 1)
+    return out
+
+
 def _shutdown(s: socket.socket) -> None:
     try:
         s.shutdown(socket.SHUT_WR)
@@ -274,17 +332,24 @@ IMAP_ALLOWED = {"CAPABILITY", "LOGIN", "AUTHENTICATE", "ID", "ENABLE", "NAMESPAC
 IMAP_UID_ALLOWED = {"SEARCH", "FETCH"}
 
 
-def forbidden_imap(commands: list[str], drafts_folder: str = "Drafts") -> list[str]:
-    """IMAP commands that could send, move, flag, expunge or delete mail, or touch a folder but Drafts."""
+def forbidden_imap(commands: list[str], drafts_folder: str = "Drafts", allowed: set[int] | None = None) -> list[str]:
+    """IMAP commands that could send, move, flag, expunge or delete mail, or touch a folder but Drafts; the
+    commands at `allowed` indexes (deletes of own drafts, checked when they were sent) excepted. SELECT (the
+    read-write open a delete needs) is allowed for Drafts alone."""
     bad = []
-    for text in commands:
+    for index, text in enumerate(commands):
+        if allowed and index in allowed:
+            continue
         m = _TAGGED.match(text)
         if not m:
             continue
         tag, verb, rest = m.group(1), m.group(2).upper(), (m.group(3) or "")
         if tag in ("+", "*") or verb == "[REDACTED]":
             continue
-        if verb not in IMAP_ALLOWED or (verb == "UID" and rest.split(" ", 1)[0].upper() not in IMAP_UID_ALLOWED):
+        if verb == "SELECT":
+            if rest.strip().strip('"') != drafts_folder:
+                bad.append(text)
+        elif verb not in IMAP_ALLOWED or (verb == "UID" and rest.split(" ", 1)[0].upper() not in IMAP_UID_ALLOWED):
             bad.append(text)
         elif verb == "APPEND":
             folder = rest.split(" ", 1)[0].strip('"')
@@ -304,9 +369,10 @@ class GraphRecorder:
     """Every request the GraphFake handled ((method, path), $batch items included), the scopes asked of its
     identity endpoint, and faults at `rate`."""
 
-    def __init__(self, fake: Any, *, rate: float = 0.0, seed: int = 0):
+    def __init__(self, fake: Any, *, rate: float = 0.0, seed: int = 0, own: Own | None = None):
         self.fake = fake
         self.requests: list[tuple[str, str]] = []
+        self.own_deletes: set[int] = set()  # indexes in `requests` of DELETEs of own drafts (checked before)
         self.scopes: list[str] = []
         self.rate = rate
         self.rng = random.Random(seed)
@@ -316,8 +382,11 @@ class GraphRecorder:
         self._local = threading.local()
 
         def recording(method: str, path: str, *args: Any, **kwargs: Any):
+            mine = method.upper() == "DELETE" and own is not None and self._own_draft(path, own())
             with self._lock:
                 self.requests.append((method.upper(), path))
+                if mine:
+                    self.own_deletes.add(len(self.requests) - 1)
             depth = getattr(self._local, "depth", 0)
             self._local.depth = depth + 1
             try:
@@ -372,9 +441,26 @@ class GraphRecorder:
         fake.take_fault = take_fault
         fake._server.handle_error = lambda request, address: None  # a dropped connection is not an error here
 
+    def _own_draft(self, path: str, own: set[str]) -> bool:
+        """The item a DELETE names is in Drafts, a draft, and carries an own Message-ID; or it is gone (the other
+        installation deleted that twin first: the DELETE touches nothing)."""
+        from urllib.parse import unquote
+
+        clean = path.split("?", 1)[0].rstrip("/")
+        if not re.search(r"(^|/)me/messages/[^/]+$", clean):
+            return False
+        store = self.fake.store
+        with self.fake.api.lock:
+            store.refresh()
+            item = store.by_id(unquote(clean.rsplit("/", 1)[-1]))
+            return item is None or (item.folder == "drafts" and "D" in item.flags
+                                    and _norm(item.header("Message-ID")) in own)
+
     def forbidden(self) -> list[str]:
         bad = []
-        for method, path in self.requests:
+        for index, (method, path) in enumerate(self.requests):
+            if index in getattr(self, "own_deletes", ()):
+                continue
             clean = path.split("?", 1)[0].rstrip("/")
             last = clean.rsplit("/", 1)[-1].lower()
             allowed_post = clean.endswith("$batch") or clean.endswith("me/messages") or last == "createreply"
@@ -399,13 +485,26 @@ GMAIL_ALLOWED = {"gmail.users.getProfile", "gmail.users.messages.list", "gmail.u
 class GmailRecorder:
     """The Gmail fake logs every call itself (`requests`, batch items included); this adds faults at `rate`."""
 
-    def __init__(self, fake: Any, *, rate: float = 0.0, seed: int = 0):
+    def __init__(self, fake: Any, *, rate: float = 0.0, seed: int = 0, own: Own | None = None):
         self.fake = fake
         self.rate = rate
         self.rng = random.Random(seed)
         self.faults: Counter[str] = Counter()
         self.requests = fake.requests
         self._lock = threading.Lock()
+        self.own_draft_ids: set[str] = set()  # draft ids checked, before drafts.delete ran, to be own drafts
+        delete = fake.api.handlers["gmail.users.drafts.delete"]
+
+        def checked_delete(req: Any) -> Any:
+            store = fake.store
+            message = store.messages.get(store.drafts.get(req.path_params.get("id", ""), ""))
+            # Gone (the other installation deleted that twin first): the delete touches nothing.
+            if own is not None and (message is None or _norm(message.message_id) in own()):
+                with self._lock:
+                    self.own_draft_ids.add(req.path_params["id"])
+            return delete(req)
+
+        fake.api.handlers["gmail.users.drafts.delete"] = checked_delete
         planned = fake._fault
 
         def fault(target: str):
@@ -427,6 +526,8 @@ class GmailRecorder:
         bad = []
         for r in list(self.fake.requests):
             method_id = r.method_id or "?"
+            if method_id == "gmail.users.drafts.delete" and r.path.rstrip("/").rsplit("/", 1)[-1] in self.own_draft_ids:
+                continue  # the agent's own draft (its twin), checked before it was deleted
             if r.path.rstrip("/").endswith(("/send", "/trash", "/untrash", "/modify", "/batchModify", "/batchDelete",
                                              "/import")) or r.method == "DELETE":
                 bad.append(f"{r.method} {r.path}")
@@ -446,16 +547,66 @@ class NoLayer:
         return []
 
 
-def attach(kind: str, mailbox: Any, *, rate: float = 0.0, seed: int = 0) -> tuple[Any, Any, Any]:
-    """(the mailbox the provider is pointed at, the recording/fault layer, stop()) for a test mailbox."""
+class MaildirLayer(NoLayer):
+    """Maildir has no server to record: the drafts in Drafts are listed (file name -> Message-ID) when it is
+    made and at each `mark()`; a file gone from Drafts since then whose Message-ID is not one of `own()` is
+    a forbidden delete (the harness's snapshot checks the inbox and Sent)."""
+
+    def __init__(self, mailbox: Any, own: Own):
+        self.drafts_dir = Path(mailbox.root) / ".Drafts"
+        self.own = own
+        self.gone: list[str] = []
+        self.listed = self._list()
+
+    def _list(self) -> dict[str, str]:
+        from email.parser import BytesHeaderParser
+
+        out = {}
+        for sub in ("cur", "new"):
+            for path in sorted((self.drafts_dir / sub).glob("*")):
+                try:
+                    head = BytesHeaderParser().parsebytes(path.read_bytes())
+                except FileNotFoundError:
+                    continue
+                out[path.name.partition(":")[0]] = _norm(head.get("Message-ID"))
+        return out
+
+    def mark(self) -> None:
+        now = self._list()
+        own = self.own()
+        self.gone += [f"unlink of draft {name} ({mid})" for name, mid in self.listed.items()
+                      if name not in now and mid not in own]
+        self.listed = now
+
+    def forbidden(self) -> list[str]:
+        self.mark()
+        return list(self.gone)
+
+
+def attach(kind: str, mailbox: Any, *, rate: float = 0.0, seed: int = 0, own: Own | None = None
+           ) -> tuple[Any, Any, Any]:
+    """(the mailbox the provider is pointed at, the recording/fault layer, stop()) for a test mailbox. With
+    `own` (the agent's derived Message-IDs), deleting a draft carrying one of them is allowed (twins, B20);
+    without it, every delete is forbidden."""
     if kind == "imap":
-        proxy = ImapProxy((mailbox.server.host, mailbox.server.port), fault_rate=rate, seed=seed).start()
+        def own_drafts(folder: str, uids: list[int]) -> bool:
+            if own is None or folder != "Drafts":
+                return False
+            ids = own()
+            listed = {uid: (raw, flags) for uid, raw, flags in mailbox._messages("Drafts")}
+            # A uid no longer there (the other installation deleted that twin first) is a no-op.
+            return all(uid not in listed or ("\\Draft" in listed[uid][1].split()
+                                             and _norm(mailbox._parse(listed[uid][0])["Message-ID"]) in ids)
+                       for uid in uids)
+
+        proxy = ImapProxy((mailbox.server.host, mailbox.server.port), fault_rate=rate, seed=seed,
+                          own_drafts=own_drafts).start()
         return ImapBox(mailbox, proxy), proxy, proxy.stop
     if kind == "graph":
-        return mailbox, GraphRecorder(mailbox.fake, rate=rate, seed=seed), lambda: None
+        return mailbox, GraphRecorder(mailbox.fake, rate=rate, seed=seed, own=own), lambda: None
     if kind == "gmail":
-        return mailbox, GmailRecorder(mailbox.fake, rate=rate, seed=seed), lambda: None
-    return mailbox, NoLayer(), lambda: None
+        return mailbox, GmailRecorder(mailbox.fake, rate=rate, seed=seed, own=own), lambda: None
+    return mailbox, (MaildirLayer(mailbox, own) if own is not None else NoLayer()), lambda: None
 
 
 def seen(layer: Any) -> int:

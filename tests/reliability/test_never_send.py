@@ -190,8 +190,11 @@ def test_b19_graph_scopes_never_include_mail_send_and_gmail_never_asks_send_or_m
 def test_b19_the_request_checks_catch_each_kind_of_send() -> None:
     commands = ["A1 UID STORE 4 +FLAGS (\\Seen)", "A2 APPEND INBOX (\\Seen) {120}", "A3 EXPUNGE", "A4 UID MOVE 3 Trash",
                 "A5 COPY 1 Archive", "A6 DELETE Drafts", "A7 SELECT INBOX", "A8 UID FETCH 1 (BODY[])",
-                "A9 APPEND Drafts () {10}"]
-    assert len(forbidden_imap(commands)) == len(commands)
+                "A9 APPEND Drafts () {10}", "B1 SELECT Drafts", "B2 UID STORE 7 +FLAGS.SILENT (\\Deleted)",
+                "B3 UID EXPUNGE 7"]
+    assert forbidden_imap(commands) == commands[:9] + commands[10:]  # SELECT Drafts alone changes nothing
+    # A delete checked, when it was sent, to touch the agent's own drafts alone is allowed; nothing else.
+    assert forbidden_imap(commands, allowed={10, 11}) == commands[:9]
     assert forbidden_imap(["A1 EXAMINE INBOX", "A2 UID FETCH 1:* (BODY.PEEK[HEADER] RFC822.SIZE)",
                            "A3 APPEND Drafts (\\Draft \\Seen) \"17-Nov-2026 17:00:00 -0500\" {120} "]) == []
     assert "gmail.users.messages.send" not in GMAIL_ALLOWED and "gmail.users.drafts.send" not in GMAIL_ALLOWED
@@ -232,3 +235,35 @@ def test_b19_every_request_of_a_replay_is_read_or_draft_only(folder: Path, kind:
     assert not forbidden, f"B19: {forbidden}"
     assert not [s for s in scopes if "send" in s.lower()], scopes
     assert not failures, "\n".join(map(str, failures))
+
+
+# -- deleting: the agent's own drafts alone -----------------------------------------------------------------
+@pytest.mark.parametrize("kind", sorted(MAILBOXES))
+def test_b19_the_recorders_allow_deleting_an_own_twin_and_catch_any_other_delete(kind: str, tmp_path: Path,
+                                                                                request: pytest.FixtureRequest) -> None:
+    import providers
+    from tests.providers.contract import draft
+
+    own, foreign = "<0f3a9c2b7d1e4f5a6b7c8d9e0f1a2b3c@example.net>", "<written-by-the-user@example.net>"
+    mailbox = MAILBOXES[kind](request, tmp_path / "mail")
+    seen, layer, stop = attach(kind, mailbox, own=lambda: {own})
+    opened: list = []
+    try:
+        def provider():
+            opened.append(providers.factory(seen.account()["provider"])(
+                {**seen.account(), "_tz": "UTC"}, config_dir=str(tmp_path), state_dir=str(tmp_path)))
+            return opened[-1]
+
+        first, second, users = (provider().create_draft(draft(mid), message_id=mid, reply_to=None)
+                                for mid in (own, own, foreign))
+        assert provider().delete_draft(second) is True  # a twin of the agent's own draft (B20)
+        assert layer.forbidden() == []
+        assert provider().delete_draft(users) is True  # the provider would; the recorder must catch it (B19)
+        caught = layer.forbidden()
+    finally:
+        for p in opened:
+            p.close()
+        stop()
+        mailbox.close()
+    assert caught, "a delete of a draft the agent did not make went unnoticed"
+    assert first
