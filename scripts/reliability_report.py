@@ -239,7 +239,7 @@ def render(data: dict, elapsed: float, long: bool) -> str:
               "again, leaves the twin; where Drafts cannot order two copies (Graph's createdDateTime in whole "
               "seconds, a Maildir ctime tie) one installation may keep the other's copy and its record point at "
               "the deleted one until its next run finds the survivor by Message-ID (Gmail: adopted; Maildir: "
-              "reported edited); over Gmail's IMAP, which drops \\\\Draft, twins are not deleted; Gmail's random "
+              "reported edited); Gmail's random "
               "faults are HTTP statuses only (a lost "
               "answer is tested once, on drafts.create); a kill inside a provider call is covered by the boundary "
               "after it (the call's effect is there or not, as on either side of the boundary).",

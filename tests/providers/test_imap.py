@@ -802,3 +802,22 @@ def test_b20_on_gmail_the_flag_is_never_relied_on(mailbox, make_provider, monkey
     monkeypatch.setattr(imap_drafts, "_is_gmail", lambda client: True)
     rec = record("<d-1@example.net>", ref)
     assert make_provider().draft_status([rec]) == {rec.key: "present"}
+
+
+def test_b19_b25_on_gmail_the_agent_deletes_its_own_draft_without_the_flag_and_nothing_else(mailbox, make_provider,
+                                                                                           monkeypatch):
+    """Gmail shows no \\Draft: the agent's earlier briefing (B25), a twin (B20) or the doctor --live check draft is
+    still deleted, named by its ref or its Message-ID; a message of the user's in Drafts is never touched (B19)."""
+    from providers import imap_drafts
+
+    provider = make_provider()
+    by_ref = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+    provider.create_draft(draft("<d-2@example.net>"), message_id="<d-2@example.net>", reply_to=None)
+    mailbox.append("Drafts", draft("<user-own@example.net>"), flags="(\\Seen)")
+    with mailbox.connection() as imap:
+        imap.select('"Drafts"')
+        imap.uid("STORE", "1:*", "-FLAGS", "(\\Draft)")
+    monkeypatch.setattr(imap_drafts, "_is_gmail", lambda client: True)
+    assert make_provider().delete_draft(by_ref) is True
+    assert make_provider().delete_draft("<d-2@example.net>") is True
+    assert [d["Message-ID"] for d in mailbox.drafts()] == ["<user-own@example.net>"]
