@@ -9,7 +9,8 @@ Choices where the rules are silent (also in README "The morning briefing"):
   installation's very first run (a new state store, or one lost or replaced) makes none: it cannot know
   whether a run earlier this morning already did, and a briefing made twice on a day is a duplicate (B20);
   the next morning's comes as usual. A run that finds the day's first interview already started makes the
-  briefing only when a draft was made since the last one, as on a day without an interview.
+  briefing only when a draft was made since the last one, as on a day without an interview; it still lists
+  the day's interviews yet to come.
 - "Drafts made since the last briefing" counts those still waiting in Drafts (one the user already sent or
   deleted gives nothing to list) and the drafts this very run makes: the briefing lists them.
 - Answers heard are those since the last briefing (the last three days when there was none).
@@ -104,17 +105,18 @@ def plan(looking: Sequence[Looking], actions: Sequence[DraftAction], drafts: Seq
     first_run = last_run is not None and last_run < opens
     if now < opens or not first_run or any(d.key == key(today) for d in briefings):
         return None, None, instants
-    ahead = tuple(iv for iv in todays if iv.start > now)
+    before_first = bool(todays) and now < todays[0].start
+    ahead = tuple(iv for iv in todays if iv.start > now)  # listed whatever made the briefing due
     last = max((d.created_at for d in briefings if d.created_at), default=None)
     made_since = [d for d in drafts if not is_briefing(d) and d.state in OPEN_STATES and d.created_at
                   and (last is None or d.created_at > last)]
     drafting = [a for a in actions if a.kind != KIND]
-    if not ahead and not made_since and not drafting:
+    if not before_first and not made_since and not drafting:
         return None, None, instants
     content = _content(today, ahead, looking, actions, drafts, last, now, tz)
     me = Person(identity.email, identity.name)
     why = (f"briefing for {today.isoformat()}: " +
-           (f"{len(ahead)} interview(s) today" if ahead else "drafts made since the last briefing"))
+           (f"{len(ahead)} interview(s) today" if before_first else "drafts made since the last briefing"))
     return content, DraftAction(key(today), "", KIND, me, None, why), instants
 
 

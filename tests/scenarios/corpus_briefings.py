@@ -215,4 +215,19 @@ def c298() -> S:
     return s
 
 
-SCENARIOS = [c290, c291, c292, c293, c294, c295, c296, c297, c298]
+def c299() -> S:
+    s = S("299_b24_first_run_after_the_interview_started",
+          "An early interview (7:30 to 8:30 am) and cron paused overnight: the first run after 7 comes at 9:00, after "
+          "the interview started. No interview-day briefing; the thank-you is made, and since a draft was made the "
+          "briefing comes with it and lists it; later runs make none (B24).", ["B24", "B8"], briefings=True)
+    ana = P("Ana Souza", "ana.souza@quarrylane.io")
+    _interview(s, "c299", "Quarry Lane", "Backend Engineer", "2026-11-17 07:30", "2026-11-17 08:30", ana,
+               "2026-11-10 09:00")
+    s.run(t("2026-11-16 18:00"), [], total=0)
+    s.run(t("2026-11-17 09:00"), [thanks(ana.email), brief("thank-you to Ana Souza, Quarry Lane",
+                                                         subject="Waiting for you: 1 draft to review")], total=2)
+    s.run(t("2026-11-17 12:00"), [], total=2)
+    return s
+
+
+SCENARIOS = [c290, c291, c292, c293, c294, c295, c296, c297, c298, c299]

@@ -67,6 +67,16 @@ def test_b24_not_once_the_first_interview_started():
     assert briefing_actions(brief(START + timedelta(minutes=1), last_run=MORNING.replace(hour=6))) == []
 
 
+def test_b24_once_the_first_of_two_started_only_drafts_made_bring_one_and_it_lists_the_second():
+    early = interview(id="iv-0", start=MORNING.replace(hour=8), end=MORNING.replace(hour=9), company="Globex",
+                      company_domains=("globex.com",))
+    at = MORNING.replace(hour=8, minute=30)
+    assert briefing_actions(brief(at, ivs=[early, interview()])) == []
+    waiting = made("iv-9:follow_up:1", kind="follow_up", created=MORNING - timedelta(hours=2), iv="iv-9")
+    p = brief(at, ivs=[early, interview()], drafts=[waiting])
+    assert briefing_actions(p) and [iv.company for iv in p.briefing.interviews] == ["Acme Robotics"]
+
+
 def test_b24_at_most_one_a_day_even_when_the_state_saw_it_deleted():
     today = made("briefing:2026-11-17", kind="briefing", created=MORNING, state="deleted", iv="", to=ME.email)
     assert briefing_actions(brief(MORNING.replace(hour=9), drafts=[today])) == []
