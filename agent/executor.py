@@ -58,12 +58,15 @@ def refresh_draft_states(provider: Provider, state: State, account: str, sent: S
         return
     seen = provider.draft_status(watched)
     changes: dict[str, str] = {}
+    newest_briefing = max((d.key for d in state.drafts(account) if d.kind == briefing.KIND), default="")
     for rec in watched:
         status = seen.get(rec.key, "present")
         new = {"present": "draft", "edited": "edited"}.get(status) or resolve_missing(rec, sent)
         if new == "deleted" and (ref := settle(provider, rec.message_id)):  # another installation kept its twin
             state.record_created(rec.key, ref, now)
             new = "draft"
+        if new == "deleted" and rec.kind == briefing.KIND and rec.key < newest_briefing:
+            new = "replaced"  # gone once a newer one was made: replaced (by this or another installation, B25)
         if new != rec.state:
             changes[rec.key] = new
             log.info("draft %s is now %s", rec.key, new)
@@ -135,22 +138,28 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
         # ids and counts only: the log never holds mail text or whom it was written to (B22)
         log.info("drafted %s for interview %s (%d recipient(s))", action.kind, action.interview_id or "-",
                  len(record.to))
-        if action.kind == briefing.KIND:
-            replace_briefings(provider, state, account, action.key, now)
+    written = [r.key for r in outcome.made + outcome.found if r.kind == briefing.KIND]
+    if written:
+        replace_briefings(provider, state, account, max(written), now)
     return outcome
 
 
 def replace_briefings(provider: Provider, state: State, account: str, newest: str, now: datetime) -> None:
-    """B25: the agent's earlier briefings still in Drafts as it wrote them are deleted once a new one is
-    made; one the user edited (or sent, or deleted) is left alone. Only the agent's own drafts are
-    touched, each checked unedited right before (B19)."""
-    older = [d for d in state.drafts(account) if d.kind == briefing.KIND and d.key != newest and d.state == "draft"]
+    """B25: once the briefing `newest` is in the mailbox (made, or found made by another installation), the
+    agent's earlier briefings are replaced: one still as it wrote it is deleted (checked unedited right
+    before: B19), one already gone is recorded as replaced too (another installation deleted it, so both
+    states agree), one the user edited or sent is left alone."""
+    older = [d for d in state.drafts(account)
+             if d.kind == briefing.KIND and d.key < newest and d.state in ("draft", "deleted")]
     if not older:
         return
-    seen = provider.draft_status(older)
+    seen = provider.draft_status([d for d in older if d.state == "draft"])
+    replaced = {}
     for rec in older:
-        if seen.get(rec.key, "present") != "present":
-            continue  # edited or gone since the run began: the next run records what became of it
-        if provider.delete_draft(rec.provider_ref or rec.message_id):
-            state.set_draft_states({rec.key: "replaced"}, now)
+        status = seen.get(rec.key, "present") if rec.state == "draft" else "missing"
+        if status == "edited":
+            continue
+        if status == "present" and provider.delete_draft(rec.provider_ref or rec.message_id):
             log.info("deleted the earlier briefing %s: a newer one replaces it", rec.key)
+        replaced[rec.key] = "replaced"
+    state.set_draft_states(replaced, now)

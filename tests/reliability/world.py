@@ -126,6 +126,18 @@ def _mid(value: object) -> str:
     return text if text.startswith("<") else f"<{text.strip('<>')}>"
 
 
+def recorded_refs(state_dir: Path) -> set[str]:
+    """The provider refs of every draft the state database records (the drafts the agent made or found)."""
+    path = state_dir / "state.sqlite3"
+    if not path.exists():
+        return set()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {r[0] for r in conn.execute("SELECT provider_ref FROM drafts WHERE provider_ref != ''")}
+    finally:
+        conn.close()
+
+
 def records(state_dir: Path) -> dict[str, tuple[str, str, str]]:
     """Message-ID -> (kind, interview id, state) of every draft record in the state database."""
     path = state_dir / "state.sqlite3"
