@@ -41,8 +41,8 @@ PROMISES = [
     ("Two installations (own state dirs, one config user) running at the same instant on one mailbox, forced "
      "into the worst interleavings (both look a draft up before either writes; both write, then both check; or "
      "one writes and checks before the other writes), then each run once more, leave every draft in Drafts "
-     "exactly once, both states record the same drafts, and the only drafts deleted are twins carrying the "
-     "agent's derived Message-ID", "B20, B19", "tests/reliability/test_concurrent.py",
+     "exactly once, both states record the same drafts, and the only drafts deleted are the agent's own (twins "
+     "carrying its derived Message-ID, earlier morning briefings)", "B20, B19, B25", "tests/reliability/test_concurrent.py",
      [("concurrent", "trials", "concurrent trials"), ("concurrent", "duplicates", "duplicates found"),
       ("concurrent", "twins_deleted", "twins deleted"), ("concurrent", "replays", "scenario replays")]),
     ("At 20% provider faults (IMAP connections refused or cut, commands or answers lost; Graph and Gmail "
@@ -50,9 +50,9 @@ PROMISES = [
      "converge to the drafts of a clean run", "B20", "tests/reliability/test_faults.py",
      [("faults", "faults_injected", "faults injected"), ("faults", "failed_runs_retried", "failed runs retried"),
       ("faults", "replays", "faulty replays"), ("faults", "answer_lost_cases", "lost-answer cases")]),
-    ("Nothing is ever sent, replied, forwarded, moved or flagged, and nothing deleted but the agent's own twin "
-     "drafts (a draft in Drafts carrying a Message-ID the agent derived, checked before the delete reaches the "
-     "server): every request to the test servers is "
+    ("Nothing is ever sent, replied, forwarded, moved or flagged, and nothing deleted but the agent's own "
+     "drafts, twins and earlier morning briefings (a draft in Drafts carrying a Message-ID the agent derived, "
+     "checked before the delete reaches the server): every request to the test servers is "
      "on an allow-list, no source line can send, the Graph scopes never include Mail.Send", "B19",
      "tests/reliability/test_never_send.py (and the recorders in the crash and fault tests)",
      [("never_send", "requests_checked", "requests and IMAP commands checked"),
