@@ -105,7 +105,7 @@ class Recording(harness.Replay):
         records = self._records()
         self.new[i] = [(records.get(harness._mid(d["Message-ID"]), ({"kind": "?"}, {}))[0]["kind"],
                         tuple(sorted(harness._addresses(d, "To", "Cc"))))
-                       for d in self.mailbox.drafts() if harness._mid(d["Message-ID"]) not in seen]
+                       for d in self._counted(self.mailbox.drafts()) if harness._mid(d["Message-ID"]) not in seen]
 
 
 @dataclass
