@@ -138,9 +138,11 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
         # ids and counts only: the log never holds mail text or whom it was written to (B22)
         log.info("drafted %s for interview %s (%d recipient(s))", action.kind, action.interview_id or "-",
                  len(record.to))
-    written = [r.key for r in outcome.made + outcome.found if r.kind == briefing.KIND]
-    if written:
-        replace_briefings(provider, state, account, max(written), now)
+    # B25, also after a run killed between writing a briefing and replacing the earlier one
+    newest = max((d.key for d in state.drafts(account) if d.kind == briefing.KIND and d.state != "intent"),
+                 default="")
+    if newest:
+        replace_briefings(provider, state, account, newest, now)
     return outcome
 
 
@@ -159,7 +161,9 @@ def replace_briefings(provider: Provider, state: State, account: str, newest: st
         status = seen.get(rec.key, "present") if rec.state == "draft" else "missing"
         if status == "edited":
             continue
-        if status == "present" and provider.delete_draft(rec.provider_ref or rec.message_id):
+        if status == "present":
+            if not provider.delete_draft(rec.provider_ref or rec.message_id):
+                continue  # not deleted (the mailbox would not take it as the agent's draft): left as it is
             log.info("deleted the earlier briefing %s: a newer one replaces it", rec.key)
         replaced[rec.key] = "replaced"
     state.set_draft_states(replaced, now)

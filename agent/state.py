@@ -348,9 +348,11 @@ class State:
 
     def record_created(self, key: str, provider_ref: str, now: datetime, *, message_id: str = "") -> None:
         """The draft is in the mailbox under `provider_ref`; `message_id`: the one the mailbox gave it, when
-        that is not the one it was written with (recognition "draft-id")."""
+        that is not the one it was written with (recognition "draft-id"). A draft recorded before (a twin's
+        copy adopted) keeps the time it was made (B24 counts the drafts made since the last briefing)."""
         with self.transaction() as c:
-            c.execute("UPDATE drafts SET state='draft', provider_ref=?, created_at=?, updated_at=?, "
+            c.execute("UPDATE drafts SET state='draft', provider_ref=?, created_at=COALESCE(created_at, ?), "
+                      "updated_at=?, "
                       "message_id=COALESCE(NULLIF(?, ''), message_id) WHERE key=?",
                       (provider_ref, now.isoformat(), now.isoformat(), message_id, key))
 

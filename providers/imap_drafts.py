@@ -167,12 +167,13 @@ def draft_status(client: IMAPClient, drafts: Sequence[DraftRecord], current: str
 def delete_draft(client: IMAPClient, folder: str, ref_or_message_id: str) -> bool:
     """Delete the agent's own draft from `folder`, the Drafts folder: named by its ref, that UID (when the
     folder and UIDVALIDITY still match); named by its Message-ID ("<...>"), each message carrying exactly
-    it. Only messages flagged \\Draft are taken; on Gmail, which never shows the flag, any message in Drafts
-    with the wanted Message-ID or the UID the agent's own write returned. They are flagged \\Deleted and
-    removed with UID EXPUNGE of their UIDs alone; a server without UIDPLUS has no such command, and a plain
-    EXPUNGE would also remove what the user flagged \\Deleted there, so the drafts stay flagged \\Deleted
-    (hidden by mail clients, removed by the user's next expunge, and "missing" to draft_status). True when a
-    draft was deleted, False when there was none (already gone: deleting twice is harmless)."""
+    it. Only messages flagged \\Draft are taken; on Gmail, or a server where no message in Drafts shows the
+    flag, any message in Drafts with the wanted Message-ID or the UID the agent's own write returned. They
+    are flagged \\Deleted and removed with UID EXPUNGE of their UIDs alone; a server without UIDPLUS has no
+    such command, and a plain EXPUNGE would also remove what the user flagged \\Deleted there, so the drafts
+    stay flagged \\Deleted (hidden by mail clients, removed by the user's next expunge, and "missing" to
+    draft_status). True when a draft was deleted, False when there was none (already gone: deleting twice is
+    harmless)."""
     wanted = norm_mid(ref_or_message_id) if is_message_id(ref_or_message_id) else ""
     ref = None if wanted else parse_ref(ref_or_message_id)
     if not wanted and (ref is None or ref[0] != folder):
@@ -185,14 +186,15 @@ def delete_draft(client: IMAPClient, folder: str, ref_or_message_id: str) -> boo
             uids = client.search(["NOT", "DELETED", "HEADER", "Message-ID", wanted])
         if not uids:
             return False
-        # Gmail shows no \Draft on drafts (its Drafts folder holds drafts alone): there the Message-ID the
-        # agent derived, or the UID its own write returned, is what makes a message the agent's draft (B19).
-        gmail = _is_gmail(client)
+        # Gmail (and any server that drops the flag: no message in Drafts has it) shows no \Draft on drafts:
+        # there the Message-ID the agent derived, or the UID its own write returned, is what makes a message the
+        # agent's draft (B19).
+        flagless = _is_gmail(client) or not client.search(["DRAFT"])
         mine = []
         for uid, data in client.fetch(sorted(uids), ["FLAGS", "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"]).items():
             flags = {bytes(f).lower() for f in data.get(b"FLAGS", ())}
             head = next((bytes(v) for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"")
-            if (DRAFT.lower() in flags or gmail) and DELETED.lower() not in flags and \
+            if (DRAFT.lower() in flags or flagless) and DELETED.lower() not in flags and \
                     (not wanted or header_message_id(head) == wanted):
                 mine.append(uid)
         if not mine:

@@ -42,7 +42,8 @@ PROMISES = [
      "into the worst interleavings (both look a draft up before either writes; both write, then both check; or "
      "one writes and checks before the other writes), then each run once more, leave every draft in Drafts "
      "exactly once, both states record the same drafts, and the only drafts deleted are the agent's own (twins "
-     "carrying its derived Message-ID, earlier morning briefings)", "B20, B19, B25", "tests/reliability/test_concurrent.py",
+     "carrying its derived Message-ID, earlier morning briefings)", "B20, B19, B25",
+     "tests/reliability/test_concurrent.py",
      [("concurrent", "trials", "concurrent trials"), ("concurrent", "duplicates", "duplicates found"),
       ("concurrent", "twins_deleted", "twins deleted"), ("concurrent", "replays", "scenario replays")]),
     ("At 20% provider faults (IMAP connections refused or cut, commands or answers lost; Graph and Gmail "

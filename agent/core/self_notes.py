@@ -81,7 +81,7 @@ def read(notes: Sequence[Message], interviews: Sequence[Interview], identity: Id
         context: list[Interview] = _subject_context(note, interviews, tz)
         lines = note.text.splitlines()
         if not briefing.is_agent_subject(_bare(note.subject)):
-            lines.insert(0, note.subject)  # a note written in the subject line alone
+            lines = [note.subject, *lines]  # a note written in the subject line alone
         for raw in lines:
             line = _QUOTE.sub("", raw).strip()
             if not line:

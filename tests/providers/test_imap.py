@@ -186,14 +186,29 @@ def test_b20_draft_with_cleared_draft_flag_counts_as_edited(mailbox, make_provid
 
 
 def test_b25_delete_draft_takes_only_messages_flagged_draft(mailbox, make_provider):
+    # On a server that keeps \\Draft (the user's own draft shows it), a message without it is no draft
     provider = make_provider()
     ref = provider.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+    mailbox.append("Drafts", draft("<user-own@example.net>"), flags="(\\Draft \\Seen)")
     with mailbox.connection() as imap:  # another client made it a plain message in Drafts
         imap.select('"Drafts"')
         imap.uid("STORE", ref.rsplit("|", 3)[2], "-FLAGS", "(\\Draft)")
     again = make_provider()
     assert again.delete_draft("<d-1@example.net>") is False and again.delete_draft(ref) is False
-    assert [d["Message-ID"] for d in mailbox.drafts()] == ["<d-1@example.net>"]
+    assert sorted(d["Message-ID"] for d in mailbox.drafts()) == ["<d-1@example.net>", "<user-own@example.net>"]
+
+
+def test_b25_a_server_that_drops_the_draft_flag_still_lets_the_agent_delete_its_own(gmail_like, config_dir,
+                                                                                    tmp_path):
+    box, account = gmail_like
+    first = open_provider(account, config_dir=str(config_dir), state_dir=str(tmp_path / "state"))
+    ref = first.create_draft(draft("<d-1@example.net>"), message_id="<d-1@example.net>", reply_to=None)
+    first.create_draft(draft("<d-2@example.net>"), message_id="<d-2@example.net>", reply_to=None)
+    first.close()
+    again = open_provider(account, config_dir=str(config_dir), state_dir=str(tmp_path / "state"))
+    assert again.delete_draft(ref) is True
+    again.close()
+    assert [d["Message-ID"] for d in box.drafts()] == ["<d-2@example.net>"]
 
 
 def test_b25_without_uidplus_the_draft_is_flagged_deleted_and_nothing_is_expunged(mailbox, make_provider,

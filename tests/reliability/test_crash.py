@@ -24,7 +24,7 @@ from agent.core.errors import EXIT_FAILED, EXIT_OK
 from tests.reliability import figures
 from tests.reliability.recorders import attach
 from tests.reliability.recorders import seen as seen_count
-from tests.reliability.world import MAILBOXES, World, describe, forked_cli, signature
+from tests.reliability.world import MAILBOXES, World, describe, forked_cli, own_ids, signature
 from tests.scenarios import harness
 
 REPRESENTATIVE = (
@@ -103,7 +103,7 @@ def test_b20_kill_at_every_step_boundary_then_rerun_gives_the_undisturbed_drafts
         folder: Path, kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     scenario = harness.load(folder)
     mailbox = MAILBOXES[kind](request, tmp_path / "mail")
-    seen, layer, stop = attach(kind, mailbox)  # every request recorded: B19 holds in crashed runs too
+    seen, layer, stop = attach(kind, mailbox, own=own_ids(tmp_path))  # B19 holds in crashed runs too
     workdir = tmp_path / "agent"
     cli = CrashingCli(seen, workdir / "state", tmp_path)
     try:

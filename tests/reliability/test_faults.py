@@ -22,7 +22,7 @@ import pytest
 from tests.reliability import figures
 from tests.reliability.recorders import GraphRecorder, ImapBox, ImapProxy, attach
 from tests.reliability.recorders import seen as seen_count
-from tests.reliability.world import MAILBOXES, signature
+from tests.reliability.world import MAILBOXES, own_ids, signature
 from tests.scenarios import harness
 
 RATE = 0.2
@@ -105,7 +105,8 @@ def test_b20_twenty_percent_faults_converge_to_the_clean_drafts(folder: Path, ki
     assert not failures, "\n".join(map(str, failures))
 
     box = make(request, tmp_path / "mail")
-    seen, layer, stop = attach(kind, box, rate=RATE, seed=zlib.crc32(f"{folder.name}/{kind}".encode()))
+    seen, layer, stop = attach(kind, box, rate=RATE, seed=zlib.crc32(f"{folder.name}/{kind}".encode()),
+                               own=own_ids(tmp_path))
     cli = RetryingCli(extra=IMAP_EXTRA_RUNS if kind == "imap" else 0)
     try:
         failures = harness.Replay(scenario, seen, tmp_path / "faulty", cli=cli).play()

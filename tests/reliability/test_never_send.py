@@ -23,7 +23,7 @@ import pytest
 from tests.reliability import figures
 from tests.reliability.recorders import GMAIL_ALLOWED, GraphRecorder, attach, forbidden_imap
 from tests.reliability.recorders import seen as seen_count
-from tests.reliability.world import MAILBOXES
+from tests.reliability.world import MAILBOXES, own_ids
 from tests.scenarios import harness
 
 REPO = Path(__file__).resolve().parents[2]
@@ -221,7 +221,7 @@ def test_b19_every_request_of_a_replay_is_read_or_draft_only(folder: Path, kind:
                                                              request: pytest.FixtureRequest) -> None:
     scenario = harness.load(folder)
     mailbox = MAILBOXES[kind](request, tmp_path / "mail")
-    seen, layer, stop = attach(kind, mailbox)
+    seen, layer, stop = attach(kind, mailbox, own=own_ids(tmp_path))  # the agent's earlier briefings (B25)
     try:
         failures = harness.Replay(scenario, seen, tmp_path / "agent").play()  # its B19 snapshot check included
         forbidden = layer.forbidden()

@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import time
 import warnings
+from collections.abc import Callable
 from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,12 @@ class World:
 def _mid(value: object) -> str:
     text = "".join(str(value or "").split())
     return text if text.startswith("<") else f"<{text.strip('<>')}>"
+
+
+def own_ids(root: Path) -> Callable[[], set[str]]:
+    """The recorders' `own`: the Message-IDs the agent derived, as every state database under `root` records
+    them when asked (a delete of one of its drafts is allowed: an earlier briefing B25, a twin B20)."""
+    return lambda: {mid for db in root.rglob("state.sqlite3") for mid in records(db.parent)}
 
 
 def recorded_refs(state_dir: Path) -> set[str]:
