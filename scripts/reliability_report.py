@@ -135,7 +135,8 @@ FOUND_OPEN = [
 def run_tests(long: bool, extra: list[str]) -> tuple[int, dict, float]:
     with tempfile.TemporaryDirectory(prefix="reliability-") as tmp:
         report = Path(tmp) / "figures.json"
-        env = {**os.environ, "INTERVIEW_AGENT_RELIABILITY_REPORT": str(report)}
+        # one pytest process: the figures are counted in it (scripts/test runs workers otherwise)
+        env = {**os.environ, "INTERVIEW_AGENT_RELIABILITY_REPORT": str(report), "INTERVIEW_AGENT_WORKERS": "0"}
         if long:
             env["INTERVIEW_AGENT_LONG"] = "1"
         started = time.monotonic()
