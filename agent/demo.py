@@ -270,6 +270,7 @@ def run_demo(directory: Path | None, cli: Any, echo: Callable[[str], object] = p
     echo(f"Sample mailbox: {mail}\nConfig: {config_path}\n{_spec()['intro']}\n")
     worst = 0
     sent: list[Path] = []
+    briefed = False  # the first interview-day briefing is shown as Jordan finds it (B24)
     for step in demo_script():
         if isinstance(step, Run):
             code, output = _invoke(cli, [*base, "run", "--now", step.when.isoformat()])
@@ -281,6 +282,11 @@ def run_demo(directory: Path | None, cli: Any, echo: Callable[[str], object] = p
                     echo(f"   {line}")
                 if code:
                     echo(f"   (run exited with {code})")
+            briefing = None if briefed else next((p for p in _drafts(mail) if _to_oneself(p) and str(
+                _message(p)["Subject"]).startswith("Today: ")), None)
+            if briefing is not None:
+                briefed = True
+                _echo_mail(briefing, "the briefing in Drafts", echo, indent="   ")
         elif isinstance(step, SendDrafts):
             moved = send_drafts(mail, step.when)
             sent += moved
@@ -292,19 +298,30 @@ def run_demo(directory: Path | None, cli: Any, echo: Callable[[str], object] = p
     echo("")
     _invoke(cli, [*base, "status", "--now", last.isoformat()], capture=False)
     echo("\nThe drafts (Jordan sent the ones marked sent; the rest wait in Drafts):")
-    waiting = sorted(p for sub in ("cur", "new") for p in (mail / ".Drafts" / sub).glob("*") if p.is_file())
-    for path, label in [*((p, "sent") for p in sent), *((p, "waiting in Drafts") for p in waiting)]:
-        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-        body = msg.get_body(preferencelist=("plain",))
-        echo(f"\n---- {label} ----")
-        for header in ("From", "To", "Cc", "Subject", "In-Reply-To"):
-            if msg[header]:
-                echo(f"{header}: {msg[header]}")
-        echo("")
-        echo(body.get_content().rstrip() if body is not None else "(no text part)")
+    for path, label in [*((p, "sent") for p in sent), *((p, "waiting in Drafts") for p in _drafts(mail))]:
+        _echo_mail(path, label, echo)
     example = _an_interview_id(config_path, last) or "ID"
     echo(f"\nEverything is in {root}; try: {agent_command()} --config {shlex.quote(str(config_path))} show {example}")
     return worst
+
+
+def _drafts(mail: Path) -> list[Path]:
+    return sorted(p for sub in ("cur", "new") for p in (mail / ".Drafts" / sub).glob("*") if p.is_file())
+
+
+def _message(path: Path) -> email.message.EmailMessage:
+    return email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+
+
+def _echo_mail(path: Path, label: str, echo: Callable[[str], object], indent: str = "") -> None:
+    """One mail as the demo shows it: a few headers and the plain text."""
+    msg = _message(path)
+    body = msg.get_body(preferencelist=("plain",))
+    lines = [f"\n---- {label} ----"]
+    lines += [f"{header}: {msg[header]}" for header in ("From", "To", "Cc", "Subject", "In-Reply-To") if msg[header]]
+    lines += ["", body.get_content().rstrip() if body is not None else "(no text part)"]
+    for line in "\n".join(lines).splitlines():
+        echo(f"{indent}{line}" if line else line)
 
 
 def agent_command() -> str:

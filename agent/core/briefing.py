@@ -163,7 +163,9 @@ def subject(b: Briefing, identity: Identity) -> str:
 
 
 def _line(text: str) -> str:
-    return safe_line(text, _MAX_LINE)
+    """One line, cleaned (B21) and cut to a length mail clients do not wrap, its indent kept."""
+    indent = text[:len(text) - len(text.lstrip())]
+    return indent + safe_line(text, _MAX_LINE - len(indent))
 
 
 def text(b: Briefing, identity: Identity) -> str:
@@ -178,14 +180,14 @@ def text(b: Briefing, identity: Identity) -> str:
             start, end = iv.start.astimezone(tz), iv.end.astimezone(tz)
             what = ", ".join(x for x in (iv.company, iv.role) if x) or iv.title or "interview"
             out.append(_line(f"{BULLET} {clock(start)} to {clock(end)}: {what}"))
-            people = [f"{p.name or p.email}" + (f" ({titles[p.email]})" if titles.get(p.email) else "")
-                      for p in iv.interviewers]
-            if people:
-                out.append(_line(f"  {LABELS[0]} {', '.join(people)}"))
+            # one line per person: a line of several would be cut or wrapped by a mail client
+            for p in iv.interviewers:
+                title = titles.get(p.email, "")
+                out.append(_line(f"  {LABELS[0]} {p.name or p.email}" + (f" ({title})" if title else "")))
+            if iv.location and iv.location.strip() != iv.conference_url:
+                out.append(_line(f"  {LABELS[2]} {iv.location}"))
             if iv.conference_url:
                 out.append(f"  {LABELS[1]} {safe_line(iv.conference_url, 300)}")
-            elif iv.location:
-                out.append(_line(f"  {LABELS[2]} {iv.location}"))
             out.append(f'  {LABELS[3]} "{QUESTION}"')
             out.append(f"  {ANSWER_LABEL} ")
         out.append("")

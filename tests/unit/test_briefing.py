@@ -147,11 +147,13 @@ def test_b23_the_briefing_carries_only_ordinary_headers():
 
 
 def test_b24_every_line_the_agent_writes_is_known_as_its_own():
-    iv = interview(location="Building 4, 2nd floor", person_titles=((ANA.email, "Engineering Manager"),))
+    iv = interview(location="Building 4, 2nd floor, " * 6, person_titles=((ANA.email, "Engineering Manager " * 5),))
     heard = [made("iv-1:follow_up:1", kind="follow_up", created=MORNING - timedelta(days=1))]
     p = brief(MORNING, ivs=[iv], drafts=heard)
     body = briefing.text(p.briefing, ME)
     assert all(briefing.is_agent_line(line) for line in body.splitlines() if line.strip())
+    # short enough that no mail client wraps them into lines of another shape (a join link aside)
+    assert all(len(line) <= 76 for line in body.splitlines() if "://" not in line)
 
 
 # -- B26: notes to self ----------------------------------------------------------------------------
