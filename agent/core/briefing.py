@@ -73,7 +73,6 @@ class Looking:
     """What the planner knows that the briefing reads: the interviews with their views' facts."""
 
     interview: Interview
-    state: str
     follow_up_on: date | None  # the day a follow-up is drafted if no word comes, None when none will be
     heard: tuple[tuple[datetime, str], ...]  # (when, verdict kind) of what the company said
 

@@ -110,7 +110,7 @@ def with_briefing(result: Plan, drafts: Sequence[DraftRecord], identity: Identit
 def _looking(view: InterviewView, settings: Settings) -> briefing.Looking:
     """What the briefing reads of one interview's view."""
     waits = view.state in ("thanked", "awaiting_decision", "missed") and settings.max_follow_ups > 0
-    return briefing.Looking(view.interview, view.state, view.decision.day + timedelta(days=1) if waits else None,
+    return briefing.Looking(view.interview, view.decision.day + timedelta(days=1) if waits else None,
                             tuple((m.date, verdict.kind) for m, verdict in view.heard))
 
 
