@@ -195,7 +195,8 @@ def _forms(label: str, text: str) -> Iterable[tuple[str, bool]]:
             break
 
 
-def _without_legal_form(name: str) -> str:
+def without_legal_form(name: str) -> str:
+    """"Acme Robotics, Inc." -> "Acme Robotics"; the name itself when nothing is left."""
     return _LEGAL_FORM.sub("", name).strip() or name
 
 
@@ -210,7 +211,7 @@ def written_name(registrable: str, texts: Iterable[str]) -> str:
     order: dict[str, int] = {}
     for text in texts:
         for form, alone in _forms(label, text or ""):
-            form = _without_legal_form(form)
+            form = without_legal_form(form)
             key = _COMPANY_WORD.sub("", form).strip() or form
             scores[key] = scores.get(key, 0) + (2 if alone else 1)
             variants.setdefault(key, set()).add(form)

@@ -28,12 +28,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from agent.core import briefing
+from agent.core.company_names import without_legal_form
 from agent.core.model import DecisionStatement, Interview, Message
 from agent.core.settings import Identity
 from agent.core.text import without_accents
+from agent.core.threads import bare_subject
 
-_LEGAL_FORM = re.compile(r"[,\s]+(?:inc|incorporated|llc|ltd|limited|gmbh|ag|plc|corp|corporation|co|sa|bv|"
-                         r"pty|srl|oy|ab|as)\.?$", re.IGNORECASE)
 _QUOTE = re.compile(r"^(?:\s*>)+\s?")
 _MAX_SENTENCE = 200
 
@@ -80,7 +80,7 @@ def read(notes: Sequence[Message], interviews: Sequence[Interview], identity: Id
     for note in notes:
         context: list[Interview] = _subject_context(note, interviews, tz)
         lines = note.text.splitlines()
-        if not briefing.is_agent_subject(_bare(note.subject)):
+        if not briefing.is_agent_subject(bare_subject(note.subject)):
             lines = [note.subject, *lines]  # a note written in the subject line alone
         for raw in lines:
             line = _QUOTE.sub("", raw).strip()
@@ -146,7 +146,7 @@ def _forms(company: str) -> list[str]:
     name = " ".join(company.split())
     if not name:
         return []
-    bare = _LEGAL_FORM.sub("", name).strip()
+    bare = without_legal_form(name)
     forms = [name, bare]
     first = bare.split()[0] if bare.split() else ""
     if len(re.sub(r"\W", "", first)) >= 4:
@@ -170,13 +170,9 @@ def _interview_line(line: str, interviews: Sequence[Interview], tz: ZoneInfo) ->
             and line.startswith(f"{briefing.BULLET} {briefing.clock(iv.start.astimezone(tz))} to ")]
 
 
-def _bare(subject: str) -> str:
-    return re.sub(r"^\s*(?:(?:re|fwd?|aw|sv|wg)\s*:\s*)+", "", subject, flags=re.IGNORECASE).strip()
-
-
 def _subject_context(note: Message, interviews: Sequence[Interview], tz: ZoneInfo) -> list[Interview]:
     """A reply to (or forward of) a briefing, its lines quoted away: the interviews its subject names."""
-    subject = _bare(note.subject)
+    subject = bare_subject(note.subject)
     if not subject.startswith(briefing.TODAY):
         return []
     return [iv for iv in interviews if _names(subject, iv.company)

@@ -52,6 +52,11 @@ def is_calendar_notification(m: Message) -> bool:
     return bool(_CALENDAR_SUBJECT.match(_ANY_PREFIX.sub("", m.subject)) and not _ANY_PREFIX.match(m.subject))
 
 
+def bare_subject(subject: str) -> str:
+    """A subject without its reply and forward prefixes ("Re: Fwd: Today: ..." -> "Today: ...")."""
+    return _ANY_PREFIX.sub("", subject or "").strip()
+
+
 def human_subject(subject: str) -> str:
     """A thread's subject as a person would write it: without reply prefixes, a calendar's "Invitation:"
     and its " @ <when> (<address>)" tail. "" when nothing human is left."""
