@@ -53,12 +53,13 @@ def recover_intents(provider: Provider, state: State, account: str, now: datetim
 def refresh_draft_states(provider: Provider, state: State, account: str, sent: Sequence[Message],
                          now: datetime) -> None:
     """What became of the drafts the agent made: still there, edited, sent or deleted (B20)."""
-    watched = [d for d in state.drafts(account) if d.state in ("draft", "edited")]
+    records = state.drafts(account)
+    watched = [d for d in records if d.state in ("draft", "edited")]
     if not watched:
         return
     seen = provider.draft_status(watched)
     changes: dict[str, str] = {}
-    newest_briefing = max((d.key for d in state.drafts(account) if d.kind == briefing.KIND), default="")
+    newest_briefing = max((d.key for d in records if d.kind == briefing.KIND), default="")
     for rec in watched:
         status = seen.get(rec.key, "present")
         new = {"present": "draft", "edited": "edited"}.get(status) or resolve_missing(rec, sent)
@@ -139,20 +140,18 @@ def execute(plan: Plan, interviews: dict[str, Interview], *, provider: Provider,
         log.info("drafted %s for interview %s (%d recipient(s))", action.kind, action.interview_id or "-",
                  len(record.to))
     # B25, also after a run killed between writing a briefing and replacing the earlier one
-    newest = max((d.key for d in state.drafts(account) if d.kind == briefing.KIND and d.state != "intent"),
-                 default="")
-    if newest:
-        replace_briefings(provider, state, account, newest, now)
+    replace_briefings(provider, state, account, now)
     return outcome
 
 
-def replace_briefings(provider: Provider, state: State, account: str, newest: str, now: datetime) -> None:
-    """B25: once the briefing `newest` is in the mailbox (made, or found made by another installation), the
-    agent's earlier briefings are replaced: one still as it wrote it is deleted (checked unedited right
-    before: B19), one already gone is recorded as replaced too (another installation deleted it, so both
-    states agree), one the user edited or sent is left alone."""
-    older = [d for d in state.drafts(account)
-             if d.kind == briefing.KIND and d.key < newest and d.state in ("draft", "deleted")]
+def replace_briefings(provider: Provider, state: State, account: str, now: datetime) -> None:
+    """B25: once a briefing is in the mailbox (made, or found made by another installation), the agent's
+    earlier briefings are replaced: one still as it wrote it is deleted (checked unedited right before:
+    B19), one already gone is recorded as replaced too (another installation deleted it, so both states
+    agree), one the user edited or sent is left alone."""
+    briefings = [d for d in state.drafts(account) if d.kind == briefing.KIND and d.state != "intent"]
+    newest = max((d.key for d in briefings), default="")
+    older = [d for d in briefings if d.key < newest and d.state in ("draft", "deleted")]
     if not older:
         return
     seen = provider.draft_status([d for d in older if d.state == "draft"])

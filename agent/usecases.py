@@ -88,8 +88,10 @@ def evaluate_all(cfg: config_mod.Config, state: State, now_text: str | None) -> 
             now = datetime.fromisoformat(last) if last else datetime.now(cfg.identity.tz)
         plan, _ = runner.evaluate(cfg, state, name, now)
         out.append((name, now, plan))
+    from agent.core import briefing
+
     return Plans(out, [v for _, _, plan in out for v in plan.views],
-                 [d for d in state.drafts() if d.kind == "briefing" and d.state != "intent"],
+                 [d for d in state.drafts() if briefing.is_briefing(d) and d.state != "intent"],
                  [u for _, _, plan in out for u in plan.unplaced_notes])
 
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from agent.core.briefing import QUESTION
+from agent.core.briefing import KEY_PREFIX, QUESTION
 from agent.core.errors import AgentError
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def interview_json(view: InterviewView, tz: ZoneInfo) -> dict[str, Any]:
 
 
 def _briefing_json(d: DraftRecord) -> dict[str, Any]:
-    return {"date": d.key.removeprefix("briefing:"), "message_id": d.message_id,
+    return {"date": d.key.removeprefix(KEY_PREFIX), "message_id": d.message_id,
             "created_at": d.created_at.isoformat() if d.created_at else None, "state": d.state}
 
 
